@@ -1,0 +1,67 @@
+# Decide IEEM — the commands a developer needs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON_BIN := $(shell scripts/find-python)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run install setup test test-postgres test-e2e lint format bench clean
+
+help:
+	@echo "make run            create .venv, install, migrate, load data and serve on http://$(HOST):$(PORT)"
+	@echo "make test           the whole test suite on SQLite"
+	@echo "make test-postgres  the same suite on PostgreSQL (DATABASE_URL or the local server)"
+	@echo "make test-e2e       browser journeys in headless Chromium"
+	@echo "make lint           ruff check, ruff format --check, djhtml --check"
+	@echo "make bench          benchmarks under bench/"
+
+$(PY):
+	@test -n "$(PYTHON_BIN)" || exit 1
+	$(PYTHON_BIN) -m venv $(VENV)
+
+$(STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_site
+
+run: setup
+	@echo ""
+	@echo "  Decide IEEM: http://$(HOST):$(PORT)/"
+	@echo "  Administración: http://$(HOST):$(PORT)/admin/  (usuario: admin · contraseña: decide-ieem-demo)"
+	@echo "  Cambiar de fase del calendario: $(PY) manage.py election_phase campaign|silence|results|delivery"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/decide_ieem} $(PY) -m pytest $(PYTEST_ARGS)
+
+test-e2e: install
+	scripts/e2e-prepare
+	$(PY) -m pytest tests/e2e -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(find templates -name '*.html')
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(find templates -name '*.html')
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,42 @@
+from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+register = template.Library()
+
+DEFAULT_DESCRIPTION = (
+    "Información electoral del Estado de México: qué se elige, tus boletas, plataformas, "
+    "candidaturas y resultados. Un servicio del Instituto Electoral del Estado de México."
+)
+
+
+def _page_description(page):
+    for attr in ("search_description", "meta_description", "intro"):
+        value = getattr(page, attr, "")
+        if value:
+            return str(value)
+    return ""
+
+
+@register.inclusion_tag("includes/meta_tags.html", takes_context=True)
+def meta_tags(context):
+    """Title and description for <title>, description and link previews.
+
+    Pages give them through seo_title/title and search_description (or a
+    `meta_description` property); plain views put `meta_title` and
+    `meta_description` in their context.
+    """
+    page = context.get("page")
+    title = context.get("meta_title") or ""
+    description = context.get("meta_description") or ""
+    if page is not None and not title:
+        title = page.seo_title or page.title
+    if page is not None and not description:
+        description = _page_description(page)
+    description = Truncator(strip_tags(description or DEFAULT_DESCRIPTION)).chars(300)
+    request = context.get("request")
+    return {
+        "title": title or "Decide IEEM",
+        "description": " ".join(description.split()),
+        "url": request.build_absolute_uri() if request else "",
+    }

@@ -1,0 +1,85 @@
+import pytest
+
+from home.navigation import MAIN_NAVIGATION
+from tests.helpers.html import foreign_references, meta_of
+
+
+@pytest.mark.django_db
+def test_home_page_in_spanish_with_navigation_and_lookup(client, site):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="es-MX">' in html
+    assert 'href="#contenido"' in html and 'id="contenido"' in html  # skip link target
+    for url, label in MAIN_NAVIGATION:
+        assert f'href="{url}"' in html and label in html
+    assert "Número de sección (viene en tu credencial para votar)" in html
+    assert 'action="/mi-boleta/"' in html
+    assert 'href="/aviso-de-privacidad/"' in html
+
+
+@pytest.mark.django_db
+def test_meta_tags_for_link_previews(client, site):
+    title, meta = meta_of(client.get("/aviso-de-privacidad/").content.decode())
+    assert title == "Aviso de privacidad · Decide IEEM"
+    assert meta["og:title"] == "Aviso de privacidad"
+    assert meta["description"].startswith("Cómo trata el Instituto Electoral")
+    assert meta["og:description"] == meta["description"]
+    assert meta["twitter:card"] == "summary"
+    assert meta["og:url"] == "http://testserver/aviso-de-privacidad/"
+
+
+@pytest.mark.django_db
+def test_home_requests_nothing_from_other_hosts(client, site):
+    html = client.get("/").content.decode()
+    assert foreign_references(html) == []
+    assert "<script src=" not in html
+
+
+def test_foreign_reference_detector_can_fail():
+    assert foreign_references('<link href="https://fonts.googleapis.com/x">')
+    assert foreign_references('<script src="//cdn.example.com/a.js"></script>')
+    assert not foreign_references('<a href="/quitadudas/">x</a>')
+
+
+@pytest.mark.django_db
+def test_custom_404_in_spanish(client, site):
+    response = client.get("/no-existe-esta-pagina/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "No encontramos esta página" in html
+    assert '<html lang="es-MX">' in html
+
+
+@pytest.mark.django_db
+def test_500_page_in_spanish(rf):
+    from home.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Algo salió mal de nuestro lado" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_robots_and_sitemap(client, site):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/aviso-de-privacidad/</loc>" in sitemap
+
+
+@pytest.mark.django_db
+def test_public_pages_cacheable_for_anonymous_only(client, site, django_user_model):
+    response = client.get("/")
+    assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    user = django_user_model.objects.create_user("ana", password="x-long-password-1")
+    client.force_login(user)
+    assert "private" in client.get("/")["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_admin_login_is_in_spanish(client, site):
+    html = client.get("/admin/login/").content.decode()
+    assert "Iniciar sesión" in html or "Inicia sesión" in html
