@@ -40,3 +40,34 @@ def meta_tags(context):
         "description": " ".join(description.split()),
         "url": request.build_absolute_uri() if request else "",
     }
+
+
+@register.simple_tag(takes_context=True)
+def target_extras(context, page, block_id=""):
+    """Fragments other apps attach to a page or one of its blocks.
+
+    Apps register a Wagtail hook "decide_target_extras" taking
+    (context, page, block_id) and returning HTML (or ""), so content apps
+    render participation controls without knowing the app that draws them.
+    """
+    from django.utils.safestring import mark_safe
+    from wagtail import hooks
+
+    parts = [fn(context, page, block_id) for fn in hooks.get_hooks("decide_target_extras")]
+    return mark_safe("".join(str(p) for p in parts if p))
+
+
+@register.filter
+def enrich(html, page=None):
+    """Post-process rendered rich text with every "decide_enrich_html" hook.
+
+    Each hook takes (html, page) and returns HTML; the glossary uses it to link
+    terms. `page` lets a hook honour per-page switches.
+    """
+    from django.utils.safestring import mark_safe
+    from wagtail import hooks
+
+    html = str(html)
+    for fn in hooks.get_hooks("decide_enrich_html"):
+        html = fn(html, page)
+    return mark_safe(html)

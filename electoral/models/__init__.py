@@ -1,0 +1,7 @@
+"""The electoral domain, one module per area.
+
+Split into modules because the domain is large; import models from here
+(`from electoral.models import MunicipalityPage`).
+"""
+
+from .geography import *  # noqa: F403
