@@ -1,0 +1,294 @@
+"""Admin for IEEM staff: idea moderation queue, reactions report, dashboard panel.
+
+Everything here needs a participation permission; party editors hold none,
+so they never see participation data (DESIGN.md section 3).
+"""
+
+import django_filters
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+from django.views.generic import TemplateView
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Idea, Reaction, Target
+
+MODERATE_PERMISSION = "participation.change_idea"
+REPORT_PERMISSION = "participation.view_reaction"
+
+
+class IdeaPermissionPolicy(ModelPermissionPolicy):
+    """Ideas come only from citizens and are never deleted: nobody may add or
+    delete them in the admin, superusers included."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, a) for a in actions)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions)
+
+
+def _actor_choices():
+    titles = (
+        Target.objects.exclude(actor_title="")
+        .order_by("actor_order", "actor_title")
+        .values_list("actor_title", flat=True)
+        .distinct()
+    )
+    seen = []
+    for title in titles:
+        if title not in seen:
+            seen.append(title)
+    return [(t, t) for t in seen]
+
+
+class IdeaFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Estado", choices=Idea.STATUS_CHOICES, empty_label="Todos"
+    )
+    reason = django_filters.ChoiceFilter(
+        label="Motivo del rechazo", choices=Idea.REASON_CHOICES, empty_label="Todos"
+    )
+    actor = django_filters.ChoiceFilter(
+        label="Actor político",
+        field_name="target__actor_title",
+        choices=_actor_choices,
+        empty_label="Todos",
+    )
+    target = django_filters.ModelChoiceFilter(
+        label="Elemento",
+        queryset=Target.objects.all(),
+        empty_label="Todos",
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label="Recibida", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Idea
+        fields = []
+
+
+class IdeaModerationForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        status, reason = cleaned.get("status"), cleaned.get("reason")
+        if status == Idea.REJECTED and not reason:
+            self.add_error("reason", "Indica el motivo del rechazo.")
+        if status != Idea.REJECTED:
+            cleaned["reason"] = ""
+        return cleaned
+
+    def save(self, commit=True):
+        idea = super().save(commit=False)
+        idea.moderate(idea.status, idea.reason, getattr(self, "for_user", None))
+        if commit:
+            idea.save()
+        return idea
+
+
+def _actor_of(idea):
+    return idea.target.actor_acronym or idea.target.actor_title or "—"
+
+
+class IdeaViewSet(SnippetViewSet):
+    model = Idea
+    icon = "comment"
+    menu_label = "Moderación de ideas"
+    menu_name = "moderacion-ideas"
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "participacion/ideas"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_per_page = 50
+    filterset_class = IdeaFilterSet
+    base_form_class = IdeaModerationForm
+    search_fields = ["text"]
+    search_backend_name = None
+    list_display = [
+        Column("summary", label="Idea"),
+        Column("actor", label="Actor político", accessor=_actor_of),
+        Column("target", label="Elemento", accessor=lambda i: i.target.label),
+        Column("status", label="Estado", accessor="get_status_display"),
+        Column("reason", label="Motivo", accessor="get_reason_display"),
+        DateColumn("created_at", label="Recibida", sort_key="created_at"),
+    ]
+    inspect_view_fields = [
+        "text",
+        "target",
+        "name",
+        "municipality_name",
+        "status",
+        "reason",
+        "created_at",
+        "moderated_at",
+        "moderated_by",
+    ]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("text", read_only=True),
+                FieldPanel("target", read_only=True),
+                FieldRowPanel(
+                    [
+                        FieldPanel("name", read_only=True),
+                        FieldPanel("municipality_name", read_only=True),
+                        FieldPanel("created_at", read_only=True),
+                    ]
+                ),
+            ],
+            heading="Lo que envió la persona (no se puede editar)",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("reason")],
+            heading="Moderación",
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return Idea.objects.select_related("target")
+
+
+class ModerationReasonForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Motivo del rechazo",
+        choices=Idea.REASON_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Indica el motivo del rechazo."},
+    )
+
+
+class _ModerateIdeasBulkAction(SnippetBulkAction):
+    models = [Idea]
+    template_name = "participation/admin/bulk_moderate.html"
+    status = None
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm(MODERATE_PERMISSION)
+
+    def get_execution_context(self):
+        reason = ""
+        if self.cleaned_form is not None and hasattr(self.cleaned_form, "cleaned_data"):
+            reason = self.cleaned_form.cleaned_data.get("reason", "")
+        return {"user": self.request.user, "status": self.status, "reason": reason}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_label"] = self.display_name
+        context["status"] = self.status
+        return context
+
+    @classmethod
+    def execute_action(cls, objects, user=None, status=None, reason="", **kwargs):
+        count = Idea.objects.filter(pk__in=[o.pk for o in objects]).update(
+            status=status,
+            reason=reason if status == Idea.REJECTED else "",
+            moderated_by=user,
+            moderated_at=timezone.now(),
+        )
+        return count, 0
+
+
+class AcceptIdeasBulkAction(_ModerateIdeasBulkAction):
+    display_name = "Aceptar"
+    action_type = "accept_ideas"
+    aria_label = "Aceptar las ideas seleccionadas"
+    action_priority = 10
+    status = Idea.ACCEPTED
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return f"Ideas aceptadas: {num_parent_objects}. Se entregarán al partido."
+
+
+class RejectIdeasBulkAction(_ModerateIdeasBulkAction):
+    display_name = "Rechazar"
+    action_type = "reject_ideas"
+    aria_label = "Rechazar las ideas seleccionadas"
+    action_priority = 20
+    classes = {"serious"}
+    status = Idea.REJECTED
+    form_class = ModerationReasonForm
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return f"Ideas rechazadas: {num_parent_objects}. Se conservan con su motivo."
+
+
+def reactions_report_queryset(actor=""):
+    like, dislike = Reaction.LIKE, Reaction.DISLIKE
+    qs = Target.objects.annotate(
+        likes=Count("reactions", filter=Q(reactions__value=like), distinct=True),
+        dislikes=Count("reactions", filter=Q(reactions__value=dislike), distinct=True),
+        ideas_pending=Count("ideas", filter=Q(ideas__status=Idea.PENDING), distinct=True),
+        ideas_accepted=Count("ideas", filter=Q(ideas__status=Idea.ACCEPTED), distinct=True),
+        ideas_rejected=Count("ideas", filter=Q(ideas__status=Idea.REJECTED), distinct=True),
+    ).order_by("actor_order", "actor_title", "page_key", "kind", "id")
+    if actor:
+        qs = qs.filter(actor_title=actor)
+    return qs
+
+
+class ReactionsReportView(TemplateView):
+    """Per-target counts (confidential): IEEM administrators and moderators only."""
+
+    template_name = "participation/admin/report.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        actor = self.request.GET.get("actor", "")
+        rows = list(reactions_report_queryset(actor))
+        context.update(
+            {
+                "rows": rows,
+                "actor": actor,
+                "actors": [a for a, _ in _actor_choices()],
+                "totals": {
+                    "likes": sum(r.likes for r in rows),
+                    "dislikes": sum(r.dislikes for r in rows),
+                    "ideas": sum(
+                        r.ideas_pending + r.ideas_accepted + r.ideas_rejected for r in rows
+                    ),
+                },
+            }
+        )
+        return context
+
+
+class PendingIdeasPanel(Component):
+    name = "participation_pending_ideas"
+    template_name = "participation/admin/pending_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        pending = Idea.objects.filter(status=Idea.PENDING)
+        by_actor = (
+            pending.values("target__actor_title")
+            .annotate(n=Count("id"))
+            .order_by("-n", "target__actor_title")[:12]
+        )
+        return {
+            "pending_total": pending.count(),
+            "oldest": pending.aggregate(oldest=Min("created_at"))["oldest"],
+            "by_actor": by_actor,
+        }

@@ -1,0 +1,136 @@
+"""The idea form: plain text, optional contact data, spam defences without captcha."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+
+from . import services
+
+TEXT_MIN = 10
+TEXT_MAX = 2000
+_STARTED_SALT = "participation.idea-started"
+
+
+def started_token():
+    return signing.dumps(time.time(), salt=_STARTED_SALT)
+
+
+def min_seconds():
+    return getattr(settings, "PARTICIPATION_IDEA_MIN_SECONDS", 4)
+
+
+def max_links():
+    return getattr(settings, "PARTICIPATION_IDEA_MAX_LINKS", 2)
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class IdeaForm(forms.Form):
+    texto = forms.CharField(
+        label="Tu idea, propuesta o comentario",
+        min_length=TEXT_MIN,
+        max_length=TEXT_MAX,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": TEXT_MAX}),
+        help_text=f"Entre {TEXT_MIN} y {TEXT_MAX:,} caracteres. Solo texto.",
+        error_messages={
+            "required": "Escribe tu idea, propuesta o comentario.",
+            "min_length": "Tu texto es muy corto: escribe al menos %(limit_value)d caracteres "
+            "(llevas %(show_value)d).",
+            "max_length": "Tu texto es muy largo: el máximo es %(limit_value)d caracteres "
+            "(llevas %(show_value)d).",
+        },
+    )
+    nombre = forms.CharField(
+        label="Tu nombre (opcional)",
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"max_length": "El nombre admite hasta %(limit_value)d caracteres."},
+    )
+    municipio = MunicipalityChoiceField(
+        label="Tu municipio (opcional)",
+        required=False,
+        queryset=None,
+        empty_label="Prefiero no decirlo",
+        error_messages={"invalid_choice": "Elige un municipio de la lista."},
+    )
+    correo = forms.EmailField(
+        label="Tu correo electrónico (opcional)",
+        required=False,
+        help_text="Solo para avisarte cuando tu idea se entregue. No se comparte con el partido.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "invalid": "Escribe un correo electrónico válido, p. ej. nombre@correo.mx."
+        },
+    )
+    acepto = forms.BooleanField(
+        label="He leído y acepto el aviso de privacidad",
+        error_messages={
+            "required": "Para enviar tu idea necesitamos que aceptes el aviso de privacidad."
+        },
+    )
+    # Honeypot: hidden from people (CSS and aria-hidden); bots fill it.
+    sitio_web = forms.CharField(required=False, label="No llenes este campo")
+    inicio = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from electoral.models import MunicipalityPage
+
+        self.fields["municipio"].queryset = MunicipalityPage.objects.live().order_by("title")
+        self.fields["sitio_web"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # Every rendering starts a new timer (also after an error).
+        self.initial["inicio"] = started_token()
+        if self.is_bound:
+            data = self.data.copy()
+            data["inicio"] = self.initial["inicio"]
+            self._submitted_started = self.data.get("inicio", "")
+            self.data = data
+        else:
+            self._submitted_started = ""
+
+    def clean_texto(self):
+        text = self.cleaned_data["texto"]
+        if len(text.strip()) < TEXT_MIN:
+            raise forms.ValidationError(
+                f"Tu texto es muy corto: escribe al menos {TEXT_MIN} caracteres."
+            )
+        if services.count_links(text) > max_links():
+            raise forms.ValidationError(
+                f"Tu texto tiene demasiados enlaces: se admiten como máximo {max_links()}."
+            )
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("sitio_web"):
+            raise forms.ValidationError(
+                "No pudimos recibir tu idea. Si eres una persona, deja vacío el campo "
+                "«No llenes este campo» y vuelve a enviarla.",
+                code="honeypot",
+            )
+        try:
+            started = signing.loads(
+                self._submitted_started, salt=_STARTED_SALT, max_age=60 * 60 * 24
+            )
+        except signing.SignatureExpired:
+            raise forms.ValidationError(
+                "El formulario caducó. Revisa tu texto y vuelve a enviarlo.", code="expired"
+            ) from None
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                "No pudimos validar el formulario. Revisa tu texto y vuelve a enviarlo.",
+                code="no_timer",
+            ) from None
+        if time.time() - float(started) < min_seconds():
+            raise forms.ValidationError(
+                "Enviaste el formulario demasiado rápido. Revisa tu texto y vuelve a enviarlo.",
+                code="too_fast",
+            )
+        return cleaned

@@ -1,0 +1,68 @@
+"""Purge what participation no longer needs.
+
+Every run (safe as a daily cron job): expired rate-limit counters and the
+address secrets of past days, so old address hashes can never be linked.
+
+With --datos-personales, after the delivery to parties: names, e-mails and
+address hashes of ideas are erased, and participant hashes are replaced by
+row-unique placeholders (totals and texts stay; nobody can be followed).
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+from participation import identity, ratelimit
+from participation.models import Idea, Reaction
+
+
+class Command(BaseCommand):
+    help = (
+        "Borra contadores vencidos y secretos de días pasados; con --datos-personales, "
+        "los datos personales tras la entrega."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--datos-personales",
+            action="store_true",
+            help="Borra nombre, correo y huellas de participantes (solo después de la entrega).",
+        )
+        parser.add_argument(
+            "--forzar",
+            action="store_true",
+            help="Permite borrar datos personales antes de la fecha de entrega.",
+        )
+
+    def handle(self, *args, **options):
+        counters = ratelimit.purge_expired()
+        salts = identity.forget_salts_before(identity.retention_cutoff_day())
+        self.stdout.write(
+            f"Contadores vencidos borrados: {counters}; secretos de días pasados: {salts}"
+        )
+        if not options["datos_personales"]:
+            return
+        from home.models import ElectionCalendar
+
+        if not ElectionCalendar.load().is_open("delivery") and not options["forzar"]:
+            raise CommandError(
+                "Aún no llega la fecha de entrega a los partidos: los datos personales se "
+                "conservan hasta entonces (usa --forzar si el IEEM lo decidió)."
+            )
+        now = timezone.now()
+        with transaction.atomic():
+            ideas = Idea.objects.filter(personal_data_purged_at__isnull=True).update(
+                name="",
+                email="",
+                address="",
+                participant="",
+                personal_data_purged_at=now,
+            )
+            reactions = Reaction.objects.exclude(participant__startswith="borrado-").update(
+                participant=Concat(Value("borrado-"), Cast(F("id"), CharField()))
+            )
+        self.stdout.write(
+            f"Datos personales borrados: {ideas} ideas; {reactions} reacciones anonimizadas."
+        )

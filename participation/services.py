@@ -1,0 +1,139 @@
+"""The rules of participation, independent of HTTP."""
+
+import hashlib
+import re
+import time
+
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import formats, timezone
+
+from .models import Idea, Reaction
+
+UNKNOWN = object()
+VALUES = {Reaction.LIKE, Reaction.DISLIKE}
+VALUE_LABELS = dict(Reaction.VALUE_CHOICES)
+
+
+class Busy(Exception):
+    """The database stayed locked; the client may try again."""
+
+
+def react(participant, target, value, current=UNKNOWN):
+    """Press `value` on `target` for `participant`; return the stored state.
+
+    `current` is the state the client showed when the button was pressed
+    (None, "me_gusta" or "no_me_gusta"): pressing the button that was shown
+    pressed withdraws the reaction, any other press sets `value`. Repeating a
+    request is therefore harmless (idempotent). Without it (plain HTML forms,
+    which cannot know the state) the stored state is used: a toggle.
+
+    The row is read under a lock (SELECT … FOR UPDATE on PostgreSQL; SQLite
+    transactions take the write lock at BEGIN) and the unique constraint
+    guarantees one row per participant and target: a concurrent request that
+    wins the insert race makes ours fail with IntegrityError, and we redo the
+    decision against its row.
+    """
+    if value not in VALUES:
+        raise ValueError(value)
+    for attempt in range(6):
+        try:
+            with transaction.atomic():
+                row = (
+                    Reaction.objects.select_for_update()
+                    .filter(participant=participant, target=target)
+                    .first()
+                )
+                stored = row.value if row else None
+                seen = stored if current is UNKNOWN else current
+                desired = None if seen == value else value
+                if desired == stored:
+                    return stored
+                if desired is None:
+                    row.delete()
+                    return None
+                now = timezone.now()
+                if row is not None:
+                    row.value = desired
+                    row.updated_at = now
+                    row.save(update_fields=["value", "updated_at"])
+                else:
+                    Reaction.objects.create(
+                        participant=participant,
+                        target=target,
+                        value=desired,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                return desired
+        except IntegrityError:
+            continue  # lost the insert race: decide again against the winner's row
+        except OperationalError:  # SQLite "database is locked" past its timeout
+            time.sleep(0.05 * (attempt + 1))
+    raise Busy()
+
+
+def states_for(participant, page_id):
+    """{block_id: value} of the participant's reactions on one page."""
+    rows = Reaction.objects.filter(participant=participant, target__page_key=page_id).values_list(
+        "target__block_id", "value"
+    )
+    return dict(rows)
+
+
+def result_message(state, previous_value=None):
+    if state is None:
+        return "Retiraste tu reacción."
+    return f"Registramos tu «{VALUE_LABELS[state]}». Si lo pulsas de nuevo, lo retiras."
+
+
+# --- ideas ---------------------------------------------------------------
+
+URL_RE = re.compile(r"(https?://|www\.)", re.I)
+
+
+def normalize_text(text):
+    return " ".join((text or "").casefold().split())
+
+
+def text_hash(text):
+    return hashlib.sha256(normalize_text(text).encode()).hexdigest()
+
+
+def count_links(text):
+    return len(URL_RE.findall(text or ""))
+
+
+def is_duplicate(target, participant, text):
+    digest = text_hash(text)
+    same = Idea.objects.filter(text_hash=digest)
+    return same.filter(target=target).exists() or (
+        bool(participant) and same.filter(participant=participant).exists()
+    )
+
+
+# --- calendar -------------------------------------------------------------
+
+
+def _fmt(value):
+    return formats.date_format(timezone.localtime(value), r"j \d\e F \d\e Y, H:i \h")
+
+
+def closed_message(calendar, now=None):
+    """Spanish sentence telling when participation opens/opened and closes."""
+    now = now or timezone.now()
+    opens, closes = calendar.participation_opens, calendar.participation_closes
+    if not opens or not closes:
+        return "La participación ciudadana no está abierta. El IEEM publicará sus fechas."
+    if now < opens:
+        return (
+            "La participación ciudadana aún no está abierta: podrás opinar y enviar ideas "
+            f"del {_fmt(opens)} al {_fmt(closes)}."
+        )
+    return (
+        f"La participación ciudadana cerró el {_fmt(closes)} (estuvo abierta desde el "
+        f"{_fmt(opens)}). Ya no se reciben reacciones ni ideas."
+    )
+
+
+def open_message(calendar):
+    return f"Puedes opinar y enviar ideas hasta el {_fmt(calendar.participation_closes)}."

@@ -1,0 +1,307 @@
+"""Endpoints under /participa/ (never cached).
+
+Caching and CSRF
+----------------
+Platform and profile pages are cached for anonymous visitors, so their HTML
+can carry neither per-participant state nor a CSRF token. Two paths reach the
+reaction endpoint:
+
+* With JavaScript, `participation.js` first GETs /participa/estado/ (JSON,
+  never cached) for the participant's own pressed states and a CSRF token,
+  and sends each press with fetch() and the `X-CSRFToken` header. Those
+  requests get Django's full CSRF check.
+* Without JavaScript the buttons are plain forms in the cached page, which
+  cannot hold a token. The endpoint is therefore `csrf_exempt` and protects
+  these requests itself: (1) the participant cookie is `SameSite=Lax`, so a
+  cross-site POST never carries it and is treated as cookieless (nothing is
+  stored, the visitor is asked to repeat); (2) the `Origin` header (or, when
+  absent, the `Referer`) must name this site, otherwise 403. A forged
+  request can therefore neither act as a participant nor come from another
+  site. The worst a same-site attacker could do is press a button, which the
+  visitor sees and can undo. An intermediate confirmation page was rejected:
+  it would double the clicks of every participant without JavaScript.
+
+The idea form lives on its own page under /participa/idea/ (never cached),
+so it carries a normal CSRF token and a signed start time.
+"""
+
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import identity, ratelimit, services, targets
+from .forms import IdeaForm
+from .models import Idea
+
+MSG_REPEAT = "Para contar tu reacción necesitamos guardar una cookie. Pulsa de nuevo el botón."
+MSG_RATE = (
+    "Recibimos demasiadas solicitudes en poco tiempo. Espera un momento y vuelve a intentarlo."
+)
+MSG_DAY = "Llegaste al máximo de reacciones por día. Podrás seguir participando mañana."
+MSG_GONE = "Este elemento ya no recibe reacciones: pudo haberse retirado o cambiado."
+MSG_ORIGIN = "No pudimos verificar que la solicitud venga de este sitio. Recarga la página."
+MSG_BUSY = "No pudimos registrar tu reacción en este momento. Inténtalo de nuevo."
+MSG_COOKIES = "Para enviar tu idea activa las cookies de este sitio y vuelve a enviarla."
+MSG_IDEA_RATE = (
+    "Recibimos muchas ideas tuyas en poco tiempo. Espera una hora y vuelve a intentarlo; "
+    "tu texto sigue aquí."
+)
+MSG_DUPLICATE = "Ya recibimos una idea con este mismo texto; no hace falta enviarla de nuevo."
+
+
+def _calendar():
+    from home.models import ElectionCalendar
+
+    return ElectionCalendar.load()
+
+
+def _wants_json(request):
+    return "HTTP_X_CSRFTOKEN" in request.META or "application/json" in request.META.get(
+        "HTTP_ACCEPT", ""
+    )
+
+
+def _message_page(request, message, status, back_url="", title="Participación ciudadana"):
+    response = render(
+        request,
+        "participation/message.html",
+        {"message": message, "back_url": back_url, "meta_title": title},
+        status=status,
+    )
+    return response
+
+
+def _same_origin(request):
+    allowed = {f"{request.scheme}://{request.get_host()}"} | set(
+        getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
+    )
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin:
+        return origin in allowed
+    referer = request.META.get("HTTP_REFERER")
+    if referer:
+        parts = urlsplit(referer)
+        return f"{parts.scheme}://{parts.netloc}" in allowed
+    return False
+
+
+def _safe_path(request, url, fallback):
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        path = urlsplit(url).path
+        if path.startswith("/") and not path.startswith("//"):
+            return path
+    return fallback
+
+
+def _anchor(block_id):
+    return f"participa-{block_id or 'pagina'}"
+
+
+def _issue_token(request, response):
+    """Give the visitor a participant cookie, unless this address asked for too many."""
+    if not ratelimit.hit("cookie_address", identity.address_hash(request)):
+        return None
+    token = identity.new_token()
+    identity.set_cookie(response, token)
+    return token
+
+
+@never_cache
+@require_GET
+def state(request):
+    """JSON for the current page: the participant's own pressed states and a CSRF token."""
+    calendar = _calendar()
+    is_open = calendar.is_open("participation")
+    payload = {
+        "open": is_open,
+        "message": services.open_message(calendar)
+        if is_open
+        else services.closed_message(calendar),
+        "csrfToken": get_token(request),
+        "reactions": {},
+    }
+    token = identity.token_from_request(request)
+    page_id = request.GET.get("pagina", "")
+    if token and page_id.isdigit():
+        payload["reactions"] = services.states_for(identity.participant_hash(token), int(page_id))
+    response = JsonResponse(payload)
+    if token is None and is_open:
+        _issue_token(request, response)
+    response["Vary"] = "Cookie"
+    return response
+
+
+def _reaction_reply(request, as_json, status, message, back, code="", block_id="", state=None):
+    if as_json:
+        return JsonResponse(
+            {"ok": status == 200, "state": state, "message": message}, status=status
+        )
+    if status in (200, 428):
+        query = urlencode({"participa": code, "bloque": block_id})
+        return HttpResponseRedirect(f"{back}?{query}#{_anchor(block_id)}")
+    return _message_page(request, message, status, back_url=f"{back}#{_anchor(block_id)}")
+
+
+@csrf_exempt  # see the module docstring: token for fetch(), Origin + SameSite for forms
+@never_cache
+@require_POST
+def reaction(request):
+    as_json = _wants_json(request)
+    page_id = request.POST.get("pagina", "")
+    block_id = request.POST.get("bloque", "")[: targets.BLOCK_ID_MAX]
+    value = request.POST.get("valor", "")
+    back = _safe_path(request, request.POST.get("siguiente", ""), "/")
+
+    def reply(status, message, code="", state=None):
+        return _reaction_reply(request, as_json, status, message, back, code, block_id, state)
+
+    if as_json:
+        csrf_failure = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if csrf_failure is not None:
+            return reply(403, "La página caducó. Recárgala para participar.")
+    elif not _same_origin(request):
+        return reply(403, MSG_ORIGIN)
+
+    calendar = _calendar()
+    if not calendar.is_open("participation"):
+        return reply(403, services.closed_message(calendar))
+
+    token = identity.token_from_request(request)
+    if token is None:
+        response = reply(428, MSG_REPEAT, code="repite")
+        if _issue_token(request, response) is None:
+            return reply(429, MSG_RATE)
+        return response
+
+    participant = identity.participant_hash(token)
+    if not ratelimit.hit("reaction_participant", participant) or not ratelimit.hit(
+        "reaction_address", identity.address_hash(request)
+    ):
+        return reply(429, MSG_RATE)
+    if not ratelimit.hit("reaction_participant_day", participant):
+        return reply(429, MSG_DAY)
+
+    if value not in services.VALUES:
+        return reply(400, "Elige «Me gusta» o «No me gusta».")
+    target = targets.resolve(page_id, block_id)
+    if target is None:
+        return reply(404, MSG_GONE)
+    current = services.UNKNOWN
+    if as_json and "actual" in request.POST:
+        current = request.POST["actual"] if request.POST["actual"] in services.VALUES else None
+    try:
+        stored = services.react(participant, target, value, current)
+    except services.Busy:
+        return reply(503, MSG_BUSY)
+    code = f"registrado-{stored}" if stored else "retirado"
+    return reply(200, services.result_message(stored), code=code, state=stored)
+
+
+# --- ideas -------------------------------------------------------------------
+
+
+def _idea_target_page(request):
+    source = request.POST if request.method == "POST" else request.GET
+    page = targets.live_feedback_page(source.get("pagina", ""))
+    block_id = source.get("bloque", "")
+    if page is None or block_id not in targets.target_labels(page):
+        raise Http404("Este elemento no existe o ya no recibe ideas.")
+    return page, block_id
+
+
+def _render_idea_form(request, page, block_id, form, status=200, error=""):
+    context = {
+        "target_page": page,
+        "block_id": block_id,
+        "label": targets.target_labels(page)[block_id],
+        "actor": targets._actor_of(page),
+        "form": form,
+        "form_error": error,
+        "back_url": f"{page.url}#{_anchor(block_id)}",
+        "meta_title": "Envía tu idea, propuesta o comentario",
+        "meta_description": f"Tu opinión sobre «{page.title}» llega al IEEM, que la "
+        "revisa y la entrega al partido al terminar el proceso electoral.",
+    }
+    return render(request, "participation/idea_form.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def idea(request):
+    page, block_id = _idea_target_page(request)
+    calendar = _calendar()
+    if not calendar.is_open("participation"):
+        return _message_page(
+            request,
+            services.closed_message(calendar),
+            403,
+            back_url=page.url,
+            title="La participación no está abierta",
+        )
+    token = identity.token_from_request(request)
+    if request.method == "GET":
+        response = _render_idea_form(request, page, block_id, IdeaForm())
+        if token is None:
+            _issue_token(request, response)
+        return response
+
+    form = IdeaForm(request.POST)
+    if token is None:
+        response = _render_idea_form(request, page, block_id, form, 400, MSG_COOKIES)
+        _issue_token(request, response)
+        return response
+    if not form.is_valid():
+        return _render_idea_form(request, page, block_id, form, 400)
+    participant = identity.participant_hash(token)
+    address = identity.address_hash(request)
+    if not ratelimit.hit("idea_participant", participant) or not ratelimit.hit(
+        "idea_address", address
+    ):
+        return _render_idea_form(request, page, block_id, form, 429, MSG_IDEA_RATE)
+    target = targets.resolve(page.pk, block_id)
+    if target is None:
+        raise Http404("Este elemento ya no recibe ideas.")
+    data = form.cleaned_data
+    if services.is_duplicate(target, participant, data["texto"]):
+        return _render_idea_form(request, page, block_id, form, 400, MSG_DUPLICATE)
+    municipality = data.get("municipio")
+    Idea.objects.create(
+        target=target,
+        text=data["texto"],
+        text_hash=services.text_hash(data["texto"]),
+        name=data["nombre"].strip(),
+        municipality=municipality,
+        municipality_name=municipality.title if municipality else "",
+        email=data["correo"],
+        consent_at=timezone.now(),
+        participant=participant,
+        address=address,
+    )
+    query = urlencode({"pagina": page.pk, "bloque": block_id})
+    return redirect(f"/participa/idea/recibida/?{query}")
+
+
+@never_cache
+@require_GET
+def idea_received(request):
+    page, block_id = _idea_target_page(request)
+    return render(
+        request,
+        "participation/idea_received.html",
+        {
+            "target_page": page,
+            "label": targets.target_labels(page)[block_id],
+            "back_url": f"{page.url}#{_anchor(block_id)}",
+            "meta_title": "Recibimos tu idea",
+        },
+    )

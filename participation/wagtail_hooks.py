@@ -1,0 +1,63 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+# Registered first: Wagtail must not create its default policy for Idea.
+from .admin_views import (  # noqa: E402
+    MODERATE_PERMISSION,
+    REPORT_PERMISSION,
+    AcceptIdeasBulkAction,
+    IdeaPermissionPolicy,
+    IdeaViewSet,
+    PendingIdeasPanel,
+    ReactionsReportView,
+    RejectIdeasBulkAction,
+)
+from .models import Idea
+
+register_permission_policy(Idea, IdeaPermissionPolicy(Idea))
+register_snippet(IdeaViewSet)
+hooks.register("register_bulk_action", AcceptIdeasBulkAction)
+hooks.register("register_bulk_action", RejectIdeasBulkAction)
+
+
+@hooks.register("decide_target_extras")
+def participation_controls(context, page, block_id):
+    from .fragments import render_controls
+
+    return render_controls(context, page, block_id)
+
+
+@hooks.register("register_admin_urls")
+def participation_admin_urls():
+    return [
+        path(
+            "participacion/reacciones/",
+            ReactionsReportView.as_view(),
+            name="participation_reactions_report",
+        )
+    ]
+
+
+class _PermissionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def reactions_report_menu_item():
+    return _PermissionMenuItem(
+        "Reacciones por elemento",
+        reverse("participation_reactions_report"),
+        name="reacciones-por-elemento",
+        icon_name="pick",
+        order=251,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def pending_ideas_panel(request, panels):
+    if request.user.has_perm(MODERATE_PERMISSION):
+        panels.insert(0, PendingIdeasPanel())
