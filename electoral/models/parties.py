@@ -1,0 +1,501 @@
+"""Political actors (parties, coalitions, common and independent candidacies),
+their platforms and the profiles of the candidates who head a formula or slate.
+
+Everything a party writes lives under its PoliticalActorPage
+(/partidos/<slug>/…): that subtree is what its editors own.
+"""
+
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.text import slugify
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from electoral.blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
+
+from .geography import DistrictPage, MunicipalityPage
+
+__all__ = [
+    "Topic",
+    "PartiesIndexPage",
+    "PoliticalActorPage",
+    "PlatformPage",
+    "CandidateProfileIndexPage",
+    "CandidateProfilePage",
+]
+
+EXAMPLE_HELP = (
+    "Márcalo si el texto no es oficial (demostración o capacitación): la página "
+    "mostrará la etiqueta «Contenido de ejemplo»."
+)
+
+
+class Topic(Orderable):
+    """A topic of the platform taxonomy, managed by IEEM (a snippet).
+
+    Every platform and proposal uses the same topics, so citizens can
+    compare actors topic by topic (/partidos/?tema=<slug>).
+    """
+
+    name = models.CharField("Nombre", max_length=80, unique=True)
+    slug = models.SlugField(
+        "Identificador en la dirección",
+        max_length=80,
+        unique=True,
+        help_text="Por ejemplo «seguridad»: /partidos/?tema=seguridad.",
+    )
+    description = models.CharField("Descripción breve", max_length=240, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Tema de plataforma"
+        verbose_name_plural = "Temas de plataforma"
+
+    def __str__(self):
+        return self.name
+
+
+class PartiesIndexPage(Page):
+    """/partidos/: every actor in official registration order, and the
+    side-by-side comparison of platforms by topic (?tema=<slug>)."""
+
+    intro = models.TextField(
+        "Presentación",
+        blank=True,
+        max_length=600,
+        help_text="Una o dos frases; también se usa como descripción al compartir.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["electoral.PoliticalActorPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Índice de partidos y candidaturas"
+        verbose_name_plural = "Índices de partidos y candidaturas"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from electoral.parties.views import parties_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(parties_index_context(self, request))
+        return context
+
+
+class PoliticalActorPage(Page):
+    """Any actor that postulates candidacies: a national or local party, a
+    coalition, a candidatura común or an independent candidacy."""
+
+    KIND_NATIONAL_PARTY = "partido_nacional"
+    KIND_LOCAL_PARTY = "partido_local"
+    KIND_COALITION = "coalicion"
+    KIND_COMMON = "candidatura_comun"
+    KIND_INDEPENDENT = "independiente"
+    KIND_CHOICES = [
+        (KIND_NATIONAL_PARTY, "Partido político nacional"),
+        (KIND_LOCAL_PARTY, "Partido político local"),
+        (KIND_COALITION, "Coalición"),
+        (KIND_COMMON, "Candidatura común"),
+        (KIND_INDEPENDENT, "Candidatura independiente"),
+    ]
+    PARTY_KINDS = (KIND_NATIONAL_PARTY, KIND_LOCAL_PARTY)
+    ALLIANCE_KINDS = (KIND_COALITION, KIND_COMMON)
+
+    kind = models.CharField("Tipo", max_length=24, choices=KIND_CHOICES)
+    acronym = models.CharField("Siglas", max_length=40)
+    full_name = models.CharField("Nombre completo", max_length=240)
+    registration_order = models.PositiveSmallIntegerField(
+        "Orden de registro",
+        help_text=(
+            "Orden oficial del IEEM; el sitio presenta a todos en este orden, "
+            "nunca por popularidad."
+        ),
+    )
+    colour = models.CharField(
+        "Color",
+        max_length=7,
+        default="#5c5c66",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Escribe un color como #1a2b3c.")],
+        help_text="Para gráficas; el texto nunca depende solo del color.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Emblema",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = RichTextField(
+        "Quién es", blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    member_parties = ParentalManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="alliances",
+        verbose_name="Partidos que la integran",
+        limit_choices_to={"kind__in": PARTY_KINDS},
+    )
+    municipalities = ParentalManyToManyField(
+        MunicipalityPage,
+        blank=True,
+        related_name="political_actors",
+        verbose_name="Municipios donde participa",
+        help_text="Solo coaliciones, candidaturas comunes e independientes.",
+    )
+    districts = ParentalManyToManyField(
+        DistrictPage,
+        blank=True,
+        related_name="political_actors",
+        verbose_name="Distritos donde participa",
+        help_text="Solo coaliciones, candidaturas comunes e independientes.",
+    )
+    registry_key = models.CharField(
+        "Clave en el registro",
+        max_length=160,
+        unique=True,
+        help_text="Clave con la que los archivos oficiales identifican a este actor.",
+    )
+    ballot_label = models.CharField(
+        "Etiqueta en los archivos oficiales", max_length=40, db_index=True
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind", read_only=True),
+                FieldPanel("acronym"),
+                FieldPanel("full_name"),
+                FieldPanel("registration_order", read_only=True),
+                FieldPanel("colour"),
+                FieldPanel("logo"),
+            ],
+            heading="Registro",
+        ),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("member_parties", read_only=True),
+                FieldPanel("municipalities", read_only=True),
+                FieldPanel("districts", read_only=True),
+            ],
+            heading="Integración y ámbito (datos oficiales)",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym"),
+        index.SearchField("full_name"),
+        index.AutocompleteField("full_name"),
+        index.FilterField("kind"),
+        index.SearchField("description"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("acronym"),
+        APIField("full_name"),
+        APIField("registration_order"),
+        APIField("colour"),
+        APIField("description"),
+    ]
+
+    parent_page_types = ["electoral.PartiesIndexPage"]
+    subpage_types = ["electoral.PlatformPage", "electoral.CandidateProfileIndexPage"]
+
+    class Meta:
+        verbose_name = "Partido, coalición o candidatura"
+        verbose_name_plural = "Partidos, coaliciones y candidaturas"
+        ordering = ["registration_order", "title"]
+
+    @property
+    def meta_description(self):
+        return self.search_description or f"{self.full_name}: plataforma y candidaturas."
+
+    @property
+    def is_alliance(self):
+        return self.kind in self.ALLIANCE_KINDS
+
+    @property
+    def is_independent(self):
+        return self.kind == self.KIND_INDEPENDENT
+
+    def get_context(self, request, *args, **kwargs):
+        from electoral.parties.views import actor_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(actor_context(self))
+        return context
+
+
+class _OnePerActorMixin:
+    """Page types an actor has at most one of, always at the same slug."""
+
+    fixed_slug = ""
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and not cls.objects.child_of(parent).exists()
+
+    def full_clean(self, *args, **kwargs):
+        self.slug = self.fixed_slug
+        super().full_clean(*args, **kwargs)
+
+
+class PlatformPage(_OnePerActorMixin, Page):
+    """/partidos/<slug>/plataforma/: the registered platform, by topic."""
+
+    fixed_slug = "plataforma"
+
+    intro = models.TextField(
+        "Resumen",
+        max_length=600,
+        blank=True,
+        help_text="Una o dos frases; también se usa como descripción al compartir.",
+    )
+    body = StreamField(
+        PlatformStreamBlock(),
+        blank=True,
+        verbose_name="Apartados por tema",
+        help_text="Un apartado por tema del catálogo del IEEM.",
+    )
+    official_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Plataforma registrada (PDF)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_example = models.BooleanField("Contenido de ejemplo", default=False, help_text=EXAMPLE_HELP)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("official_document"),
+        FieldPanel("body"),
+        FieldPanel("is_example"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body"), APIField("is_example")]
+
+    parent_page_types = ["electoral.PoliticalActorPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Plataforma electoral"
+        verbose_name_plural = "Plataformas electorales"
+
+    @property
+    def meta_description(self):
+        return (
+            self.search_description or self.intro or f"Plataforma electoral de {self.actor.title}."
+        )
+
+    @cached_property
+    def actor(self):
+        return PoliticalActorPage.objects.parent_of(self).first()
+
+    @property
+    def ieem_review_date(self):
+        """Date IEEM last approved this page (filled by the moderation workflow)."""
+        return None
+
+    def topic_sections(self):
+        return [b for b in self.body if b.block_type == "topic_section"]
+
+    def feedback_targets(self):
+        targets = [("", "Plataforma completa")]
+        for block in self.topic_sections():
+            targets.append((block.id, block.value["title"] or block.value["topic"].name))
+        return targets
+
+
+class CandidateProfileIndexPage(_OnePerActorMixin, Page):
+    """/partidos/<slug>/candidaturas/: the actor's head candidates."""
+
+    fixed_slug = "candidaturas"
+
+    parent_page_types = ["electoral.PoliticalActorPage"]
+    subpage_types = ["electoral.CandidateProfilePage"]
+
+    class Meta:
+        verbose_name = "Perfiles de candidaturas"
+        verbose_name_plural = "Perfiles de candidaturas"
+
+    @cached_property
+    def actor(self):
+        return PoliticalActorPage.objects.parent_of(self).first()
+
+    @property
+    def meta_description(self):
+        return self.search_description or f"Perfiles de las candidaturas de {self.actor.title}."
+
+    def get_context(self, request, *args, **kwargs):
+        from electoral.parties.views import actor_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(actor_context(self.actor))
+        return context
+
+
+class CandidateProfileForm(WagtailAdminPageForm):
+    """Offers only the head candidacies of the actor the profile belongs to."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("candidacy")
+        if field is None:
+            return
+        from .candidacies import Candidacy
+
+        instance = self.instance
+        parent = self.parent_page or (instance.get_parent() if instance.pk else None)
+        actor = (
+            PoliticalActorPage.objects.ancestor_of(parent, inclusive=True).first()
+            if parent
+            else None
+        )
+        qs = Candidacy.objects.heads().select_related("municipality", "district", "actor")
+        field.queryset = qs.filter(actor=actor) if actor else qs.none()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("photo") and not (cleaned.get("photo_alt") or "").strip():
+            self.add_error("photo_alt", "Describe la fotografía para quien no puede verla.")
+        return cleaned
+
+
+class CandidateProfilePage(Page):
+    """/partidos/<slug>/candidaturas/<slug>/: trajectory and proposals of a
+    candidate who heads a formula or slate, written by the party."""
+
+    candidacy = models.OneToOneField(
+        "electoral.Candidacy",
+        verbose_name="Candidatura",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profile",
+        help_text="La candidatura registrada que encabeza la planilla o fórmula.",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Fotografía",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        "Texto alternativo de la fotografía",
+        max_length=200,
+        blank=True,
+        help_text="Obligatorio si hay fotografía: describe la imagen.",
+    )
+    summary = models.TextField(
+        "Presentación breve",
+        max_length=400,
+        blank=True,
+        help_text="Máximo 400 caracteres; también se usa como descripción al compartir.",
+    )
+    trajectory = StreamField(
+        TrajectoryStreamBlock(),
+        blank=True,
+        verbose_name="Trayectoria",
+        help_text="Formación académica, trayectoria pública y profesional.",
+    )
+    proposals = StreamField(
+        ProposalStreamBlock(),
+        blank=True,
+        verbose_name="Propuestas de campaña",
+    )
+    is_example = models.BooleanField("Contenido de ejemplo", default=False, help_text=EXAMPLE_HELP)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("candidacy"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Fotografía"),
+        FieldPanel("summary"),
+        FieldPanel("trajectory"),
+        FieldPanel("proposals"),
+        FieldPanel("is_example"),
+    ]
+    base_form_class = CandidateProfileForm
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("trajectory"),
+        index.SearchField("proposals"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("trajectory"),
+        APIField("proposals"),
+        APIField("is_example"),
+    ]
+
+    parent_page_types = ["electoral.CandidateProfileIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Perfil de candidatura"
+        verbose_name_plural = "Perfiles de candidaturas"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    @cached_property
+    def actor(self):
+        return PoliticalActorPage.objects.ancestor_of(self).first()
+
+    @property
+    def ieem_review_date(self):
+        """Date IEEM last approved this page (filled by the moderation workflow)."""
+        return None
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": "Describe la fotografía para quien no puede verla."}
+            )
+        if self.candidacy_id and not self.candidacy.is_head:
+            raise ValidationError(
+                {"candidacy": "Solo hay perfil para quien encabeza una planilla o fórmula."}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from electoral.parties.views import profile_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(profile_context(self))
+        return context
+
+    def feedback_targets(self):
+        return [
+            (block.id, block.value["title"])
+            for block in self.proposals
+            if block.block_type == "proposal"
+        ]
+
+    @staticmethod
+    def slug_for(candidacy):
+        return slugify(f"{candidacy.display_name} {candidacy.place_slug}")[:250]

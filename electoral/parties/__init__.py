@@ -1,0 +1,1 @@
+"""Parties, coalitions, independent candidacies, platforms and the candidacy list."""

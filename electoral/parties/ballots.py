@@ -1,0 +1,105 @@
+"""Candidacies grouped as they appear on a ballot (used by the ballot pages).
+
+Two queries whatever the size of the slate: the candidacies with their
+actor, and the live profiles of the heads among them.
+"""
+
+from dataclasses import dataclass, field
+
+from electoral.models import Candidacy, CandidateProfilePage
+from electoral.models.candidacies import MUNICIPAL_OFFICES, Office
+
+
+@dataclass
+class ActorGroup:
+    actor: object
+    candidacies: list = field(default_factory=list)
+
+    @property
+    def heads(self):
+        return [c for c in self.candidacies if c.is_head]
+
+
+def attach_profiles(candidacies, request=None):
+    """Set `c.profile_url` on each head candidacy: the URL of its live
+    profile, or None ("Sin información capturada por el partido")."""
+    heads = [c for c in candidacies if c.is_head]
+    urls = {}
+    if heads:
+        profiles = (
+            CandidateProfilePage.objects.live()
+            .filter(candidacy_id__in=[c.id for c in heads])
+            .only("id", "url_path", "path", "depth", "candidacy_id", "locale_id")
+        )
+        urls = {p.candidacy_id: p.get_url(request) for p in profiles}
+    for c in candidacies:
+        c.profile_url = urls.get(c.id) if c.is_head else None
+    return candidacies
+
+
+def group_by_actor(queryset, request=None):
+    """[ActorGroup] in registration order; in each, heads first, then by
+    office, position and owner before substitute."""
+    candidacies = list(
+        queryset.select_related("actor", "municipality", "district").order_by(
+            "actor__registration_order",
+            "actor__title",
+            "-is_head",
+            "office",
+            "position",
+            "role",
+            "id",
+        )
+    )
+    attach_profiles(candidacies, request)
+    groups = []
+    for c in candidacies:
+        if not groups or groups[-1].actor.id != c.actor_id:
+            groups.append(ActorGroup(actor=c.actor))
+        groups[-1].candidacies.append(c)
+    return groups
+
+
+def ayuntamiento_groups(municipality, request=None):
+    return group_by_actor(
+        Candidacy.objects.filter(municipality=municipality, office__in=MUNICIPAL_OFFICES), request
+    )
+
+
+def district_groups(district, request=None):
+    return group_by_actor(
+        Candidacy.objects.filter(district=district, office=Office.DIPUTACION_MR), request
+    )
+
+
+def attach_to_ballots(ballots, request=None):
+    """Fill `ballot.extra["groups"]` ([ActorGroup]) on the ballots of the
+    "Mi boleta" page: two queries for all of them (candidacies, profiles)."""
+    from django.db.models import Q
+
+    municipalities = {b.municipality.id for b in ballots if b.office == "ayuntamiento"}
+    districts = {b.district.id for b in ballots if b.office == "diputacion" and b.district}
+    if not ballots:
+        return ballots
+    queryset = Candidacy.objects.filter(
+        Q(municipality_id__in=municipalities, office__in=MUNICIPAL_OFFICES)
+        | Q(district_id__in=districts, office=Office.DIPUTACION_MR)
+    )
+    groups = group_by_actor(queryset, request)
+    for ballot in ballots:
+        if ballot.office == "ayuntamiento":
+            key = ("municipality_id", ballot.municipality.id)
+        elif ballot.district is not None:
+            key = ("district_id", ballot.district.id)
+        else:
+            ballot.extra["groups"] = []
+            continue
+        mine = []
+        for group in groups:
+            rows = [c for c in group.candidacies if getattr(c, key[0]) == key[1]]
+            if key[0] == "district_id":
+                rows = [c for c in rows if c.office == Office.DIPUTACION_MR]
+            if rows:
+                mine.append(ActorGroup(actor=group.actor, candidacies=rows))
+        ballot.extra["groups"] = mine
+    return ballots
