@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -119,7 +119,6 @@ class IdeaViewSet(SnippetViewSet):
     inspect_view_enabled = True
     list_per_page = 50
     filterset_class = IdeaFilterSet
-    base_form_class = IdeaModerationForm
     search_fields = ["text"]
     search_backend_name = None
     list_display = [
@@ -141,26 +140,29 @@ class IdeaViewSet(SnippetViewSet):
         "moderated_at",
         "moderated_by",
     ]
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("text", read_only=True),
-                FieldPanel("target", read_only=True),
-                FieldRowPanel(
-                    [
-                        FieldPanel("name", read_only=True),
-                        FieldPanel("municipality_name", read_only=True),
-                        FieldPanel("created_at", read_only=True),
-                    ]
-                ),
-            ],
-            heading="Lo que envió la persona (no se puede editar)",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("reason")],
-            heading="Moderación",
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("text", read_only=True),
+                    FieldPanel("target", read_only=True),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("name", read_only=True),
+                            FieldPanel("municipality_name", read_only=True),
+                            FieldPanel("created_at", read_only=True),
+                        ]
+                    ),
+                ],
+                heading="Lo que envió la persona (no se puede editar)",
+            ),
+            MultiFieldPanel(
+                [FieldPanel("status"), FieldPanel("reason")],
+                heading="Moderación",
+            ),
+        ],
+        base_form_class=IdeaModerationForm,
+    )
 
     def get_queryset(self, request):
         return Idea.objects.select_related("target")
