@@ -1,9 +1,10 @@
-"""With JavaScript disabled every public page is readable: content, navigation
-and the section form are there, styled, and fit a phone."""
+"""With JavaScript disabled the home page's section form and navigation are
+there and the privacy notice reads in full (test_public_pages.py also opens
+every public page without JavaScript)."""
 
 import pytest
 
-from .helpers import assert_no_horizontal_scroll, shot
+from .helpers import assert_no_horizontal_scroll
 
 
 def test_home_readable_without_javascript(visit):
@@ -22,7 +23,6 @@ def test_home_readable_without_javascript(visit):
     assert nav.get_by_role("link", name="Quitadudas electoral").is_visible()
     assert page.locator("main").is_visible()
     assert_no_horizontal_scroll(page)
-    shot(page, "home-360-no-js")
 
 
 @pytest.mark.parametrize(
@@ -39,4 +39,3 @@ def test_page_readable_without_javascript(visit, path, heading, phrase):
     assert phrase in text
     assert len(text) > 500, "the page's body text is there"
     assert_no_horizontal_scroll(v.page)
-    shot(v.page, f"{path.strip('/')}-360-no-js")
