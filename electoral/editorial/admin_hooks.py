@@ -1,0 +1,97 @@
+"""Wagtail admin hooks of the editorial feature (imported by electoral/wagtail_hooks.py).
+
+Party editors already lack permissions on other actors' pages and media;
+these hooks also keep other actors' pages out of the page chooser and the
+explorer, and trim the admin menu to what a party editor uses.
+"""
+
+from django.db.models import Q
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import audit
+from .groups import editor_links_for, is_party_editor, parties_index
+
+PARTY_EDITOR_MENU = {"explorer", "images", "documents", "help"}
+
+
+def _restrict_to_own_actor(queryset, user):
+    """Drop pages of other actors (drafts or live) from an admin queryset."""
+    index = parties_index()
+    if index is None:
+        return queryset
+    own = Q()
+    for link in editor_links_for(user):
+        own |= Q(path__startswith=link.actor.path)
+    outside_parties = ~Q(path__startswith=index.path) | Q(pk=index.pk)
+    return queryset.filter(own | (outside_parties & Q(live=True)))
+
+
+def page_visible_to_party_editor(user, page_id):
+    from wagtail.models import Page
+
+    return _restrict_to_own_actor(Page.objects.filter(pk=page_id), user).exists()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser(pages, request):
+    if is_party_editor(request.user):
+        return _restrict_to_own_actor(pages, request.user)
+    return pages
+
+
+@hooks.register("construct_explorer_page_queryset")
+def limit_explorer(parent_page, pages, request):
+    if is_party_editor(request.user):
+        return _restrict_to_own_actor(pages, request.user)
+    return pages
+
+
+@hooks.register("construct_main_menu")
+def party_editor_menu(request, menu_items):
+    if is_party_editor(request.user):
+        menu_items[:] = [item for item in menu_items if item.name in PARTY_EDITOR_MENU]
+
+
+@hooks.register("construct_homepage_summary_items")
+def party_editor_summary(request, summary_items):
+    # Site-wide counts are not a party editor's business.
+    if is_party_editor(request.user):
+        summary_items[:] = []
+
+
+@hooks.register("register_log_actions")
+def register_party_log_actions(actions):
+    audit.register_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def party_audit_urls():
+    from .report import PartyAuditView
+
+    return [
+        path("reports/bitacora-partidos/", PartyAuditView.as_view(), name="decide_party_audit"),
+        path(
+            "reports/bitacora-partidos/results/",
+            PartyAuditView.as_view(results_only=True),
+            name="decide_party_audit_results",
+        ),
+    ]
+
+
+class PartyAuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return user.is_superuser or user.has_perm("electoral.view_partyeditoraccount")
+
+
+@hooks.register("register_reports_menu_item")
+def party_audit_menu_item():
+    return PartyAuditMenuItem(
+        "Bitácora de partidos",
+        reverse("decide_party_audit"),
+        name="party-audit",
+        icon_name="history",
+        order=1001,
+    )

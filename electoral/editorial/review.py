@@ -1,0 +1,90 @@
+"""When IEEM last reviewed a page: the approval behind its live version.
+
+Wagtail's workflow publishes the latest revision when a moderator approves,
+so the live version was reviewed by an approval that finished after that
+revision was created. A later direct publication (without the workflow)
+makes a newer live revision that no approval covers: no review date then.
+Draft edits after an approval leave the live revision, and its date, alone.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Subquery
+from django.utils import timezone
+from wagtail.models import Revision, TaskState
+
+
+def _approvals():
+    from .models import IEEMReviewTask
+
+    return TaskState.objects.filter(
+        status=TaskState.STATUS_APPROVED,
+        task__content_type=ContentType.objects.get_for_model(IEEMReviewTask),
+    )
+
+
+def ieem_review_date(page):
+    """Local date of the IEEM approval of `page`'s live version, or None (one query)."""
+    if not page.live or not page.live_revision_id:
+        return None
+    finished = (
+        _approvals()
+        .filter(
+            workflow_state__base_content_type_id=_base_ct_id(),
+            workflow_state__object_id=str(page.pk),
+            finished_at__gte=Subquery(
+                Revision.objects.filter(pk=page.live_revision_id).values("created_at")[:1]
+            ),
+        )
+        .order_by("-finished_at")
+        .values_list("finished_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(finished) if finished else None
+
+
+def ieem_review_dates(pages):
+    """{page.pk: date} for many pages in two queries (listings)."""
+    pages = [p for p in pages if p.live and p.live_revision_id]
+    if not pages:
+        return {}
+    created = dict(
+        Revision.objects.filter(pk__in=[p.live_revision_id for p in pages]).values_list(
+            "pk", "created_at"
+        )
+    )
+    rows = (
+        _approvals()
+        .filter(
+            workflow_state__base_content_type_id=_base_ct_id(),
+            workflow_state__object_id__in=[str(p.pk) for p in pages],
+        )
+        .values_list("workflow_state__object_id", "finished_at")
+    )
+    best = {}
+    for object_id, finished in rows:
+        best.setdefault(int(object_id), []).append(finished)
+    dates = {}
+    for page in pages:
+        since = created.get(page.live_revision_id)
+        ok = [f for f in best.get(page.pk, []) if since and f >= since]
+        if ok:
+            dates[page.pk] = timezone.localdate(max(ok))
+    return dates
+
+
+def _base_ct_id():
+    from wagtail.models import Page
+
+    return ContentType.objects.get_for_model(Page).pk
+
+
+class ReviewedByIEEMMixin:
+    """For page models that show "revisado por el IEEM el <fecha>"."""
+
+    @property
+    def ieem_review_date(self):
+        cache = self.__dict__.setdefault("_ieem_review_date_cache", {})
+        key = self.live_revision_id
+        if key not in cache:
+            cache[key] = ieem_review_date(self)
+        return cache[key]

@@ -1,0 +1,94 @@
+"""setup_site steps of party accounts and IEEM moderation (orders 400-449)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from home.setup import setup_step
+
+from .groups import (
+    COMMS_GROUP,
+    MODERATION_GROUP,
+    actor_model,
+    ensure_staff_groups,
+    parties_index,
+    sync_all_actors,
+)
+from .workflow import ensure_workflow
+
+DEMO_PASSWORD = "decide-ieem-demo"
+DEMO_STAFF = [
+    # username, group, first name, last name
+    ("moderacion", MODERATION_GROUP, "Moderación", "IEEM"),
+    ("comunicacion", COMMS_GROUP, "Comunicación", "IEEM"),
+]
+
+
+@setup_step(order=400, label="Grupos del IEEM y de cada partido")
+def create_groups(*, stdout, **options):
+    ensure_staff_groups()
+    links = sync_all_actors()
+    stdout.write(f"  grupos del IEEM listos; {len(links)} grupos «Editores <siglas>»")
+
+
+@setup_step(order=410, label="Flujo de trabajo «Revisión IEEM»")
+def create_workflow(*, stdout, **options):
+    index = parties_index()
+    workflow = ensure_workflow(index)
+    where = index.url_path if index else "(aún no hay /partidos/)"
+    stdout.write(f"  «{workflow.name}» asignado a {where}")
+
+
+def _demo_user(username, first_name, last_name, group_names):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@example.org",
+            "first_name": first_name,
+            "last_name": last_name,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    user.groups.add(*Group.objects.filter(name__in=group_names))
+    return user, created
+
+
+def demo_party_actors():
+    """The first party and the first coalition in registration order."""
+    Actor = actor_model()
+    actors = Actor.objects.order_by("registration_order")
+    picked = [
+        actors.filter(kind__in=Actor.PARTY_KINDS).first(),
+        actors.filter(kind=Actor.KIND_COALITION).first(),
+    ]
+    return [a for a in picked if a is not None]
+
+
+@setup_step(order=420, label="Cuentas de demostración: moderación, comunicación y partidos")
+def create_demo_accounts(*, stdout, **options):
+    if not getattr(settings, "DEMO_ACCOUNTS", False):
+        stdout.write("  cuentas de demostración desactivadas en este entorno")
+        return
+    from .models import ActorEditorGroup, PartyEditorAccount
+
+    for username, group, first, last in DEMO_STAFF:
+        _, created = _demo_user(username, first, last, [group])
+        stdout.write(f"  {username}: {'creada' if created else 'ya existía'}")
+    for actor in demo_party_actors():
+        link = ActorEditorGroup.objects.get(actor_id=actor.pk)
+        user, created = _demo_user(
+            f"editor-{actor.slug}", "Edición", actor.acronym, [link.group.name]
+        )
+        PartyEditorAccount.objects.get_or_create(
+            user=user,
+            defaults={
+                "actor_id": actor.pk,
+                "issued_password": user.password,
+                # Demo accounts skip the forced change; real ones never do.
+                "must_change_password": False,
+            },
+        )
+        stdout.write(f"  {user.username}: {'creada' if created else 'ya existía'}")

@@ -1,0 +1,136 @@
+"""Page tree, media and users for the editorial tests (keyed on actor slugs)."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from electoral.editorial.groups import ensure_staff_groups, sync_all_actors
+from electoral.editorial.models import ActorEditorGroup, PartyEditorAccount
+from electoral.editorial.workflow import ensure_workflow
+from electoral.models import (
+    CandidateProfileIndexPage,
+    CandidateProfilePage,
+    PartiesIndexPage,
+    PlatformPage,
+    PoliticalActorPage,
+)
+from home.pagetree import ensure_child, ensure_home_page
+
+# A representative subset of the 2021 actors: two parties, one coalition and
+# one independent candidacy (12 ordered pairs in the permission matrix).
+ACTORS = [
+    ("pan", PoliticalActorPage.KIND_NATIONAL_PARTY, "PAN", "Partido Acción Nacional"),
+    ("morena", PoliticalActorPage.KIND_NATIONAL_PARTY, "MORENA", "Morena"),
+    (
+        "va-por-el-estado-de-mexico",
+        PoliticalActorPage.KIND_COALITION,
+        "PAN-PRI-PRD",
+        "Coalición Va por el Estado de México",
+    ),
+    (
+        "independiente-toluca",
+        PoliticalActorPage.KIND_INDEPENDENT,
+        "IND-TOLUCA",
+        "Candidatura independiente en Toluca",
+    ),
+]
+
+
+@dataclass
+class ActorTree:
+    actor: PoliticalActorPage
+    platform: PlatformPage
+    profiles: CandidateProfileIndexPage
+    profile: CandidateProfilePage
+    image: Image
+    document: Document
+    group: object = None
+    collection: object = None
+    pages: list = field(default_factory=list)
+
+
+def build_tree():
+    home, _ = ensure_home_page(title="Decide IEEM", intro="Inicio")
+    index, _ = ensure_child(home, PartiesIndexPage, "partidos", title="Partidos y candidaturas")
+    ensure_staff_groups()
+    trees = {}
+    for order, (slug, kind, acronym, name) in enumerate(ACTORS, start=1):
+        actor, _ = ensure_child(
+            index,
+            PoliticalActorPage,
+            slug,
+            title=name,
+            kind=kind,
+            acronym=acronym,
+            full_name=name,
+            registration_order=order,
+            registry_key=slug,
+            ballot_label=acronym,
+        )
+        platform, _ = ensure_child(actor, PlatformPage, "plataforma", title=f"Plataforma {acronym}")
+        profiles, _ = ensure_child(
+            actor, CandidateProfileIndexPage, "candidaturas", title=f"Candidaturas «{acronym}»"
+        )
+        profile, _ = ensure_child(
+            profiles,
+            CandidateProfilePage,
+            f"perfil-{slug}",
+            title=f"Perfil de ejemplo «{acronym}»",
+            summary="Contenido de ejemplo",
+        )
+        link = ActorEditorGroup.objects.get(actor_id=actor.pk)
+        image = Image.objects.create(
+            title=f"Imagen secreta «{acronym}»",
+            file=get_test_image_file(filename=f"{slug}.png"),
+            collection=link.collection,
+        )
+        document = Document.objects.create(
+            title=f"Documento secreto «{acronym}»",
+            file=ContentFile(b"contenido", name=f"{slug}.txt"),
+            collection=link.collection,
+        )
+        trees[slug] = ActorTree(
+            actor=actor,
+            platform=platform,
+            profiles=profiles,
+            profile=profile,
+            image=image,
+            document=document,
+            group=link.group,
+            collection=link.collection,
+            pages=[actor, platform, profiles, profile],
+        )
+    sync_all_actors()
+    ensure_workflow(index)
+    return index, trees
+
+
+def make_editor(tree, username=None, *, must_change_password=False, email=None):
+    User = get_user_model()
+    username = username or f"editor-{tree.actor.slug}"
+    user = User.objects.create_user(
+        username=username, password="clave-de-prueba-123", email=email or f"{username}@example.org"
+    )
+    user.groups.add(tree.group)
+    PartyEditorAccount.objects.create(
+        user=user,
+        actor_id=tree.actor.pk,
+        issued_password=user.password,
+        must_change_password=must_change_password,
+    )
+    return user
+
+
+def make_staff(username, group_name):
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    user = User.objects.create_user(
+        username=username, password="clave-de-prueba-123", email=f"{username}@example.org"
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
