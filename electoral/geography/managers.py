@@ -1,0 +1,531 @@
+"""Importers as manager methods: parse, validate every row, upsert.
+
+Each `import_*` method validates the whole file before writing anything and
+returns a `Counts`. `electoral.geography.importing.import_geography` runs them
+in order inside one transaction. Models are reached through `self.model` and
+`django.apps`, so this module imports no models at load time.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import PageManager
+
+from .sources import GeographyImportError, read_csv, read_geojson
+from .text import normalize_name
+
+VOTERS_SOURCE = (
+    "Lista nominal de la elección de ayuntamientos 2021 (cómputo municipal del IEEM), "
+    "compilada en elecRetrns de Eric Magar (ITAM)"
+)
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def total(self):
+        return self.created + self.updated + self.unchanged
+
+    def __str__(self):
+        text = (
+            f"{self.total} ({self.created} nuevos, {self.updated} actualizados, "
+            f"{self.unchanged} sin cambios"
+        )
+        if self.deleted:
+            text += f", {self.deleted} eliminados"
+        return text + ")"
+
+
+def _model(name):
+    return apps.get_model("electoral", name)
+
+
+def _add_live_child(parent, page):
+    """Add an importer-owned page, live, without a revision (fast; editors'
+    later edits create revisions as usual)."""
+    now = timezone.now()
+    page.live = True
+    page.has_unpublished_changes = False
+    page.first_published_at = page.last_published_at = now
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    # A new importer page holds no rich text yet, so it references nothing.
+    with disable_reference_index_auto_update():
+        parent.add_child(instance=page)
+    return page
+
+
+def _ine_key(value, prefix_len):
+    """'15_060' -> 60 (INE shape keys carry the state prefix)."""
+    state, _, number = str(value).partition("_")
+    if state != "15" or not number.isdigit() or len(number) != prefix_len:
+        return None
+    return int(number)
+
+
+class MunicipalityPageManager(PageManager):
+    def import_files(self, municipalities_csv, crosswalk_csv, voters_csv, *, parent):
+        """The 125 municipalities: INEGI names and codes, INE/IEEM numbers,
+        lista nominal. Upsert keyed on the INEGI code."""
+        rows, problems, _ = read_csv(
+            municipalities_csv, required=("cve_geo", "nombre_municipio", "cve_ent")
+        )
+        found = {}
+        for line, row in rows:
+            code = problems.text(line, row, "cve_geo")
+            name = problems.text(line, row, "nombre_municipio")
+            if row["cve_ent"].strip() != "15":
+                problems.add(
+                    line, "cve_ent", "solo se importan municipios del Estado de México (15)."
+                )
+                continue
+            if code and (len(code) != 5 or not code.isdigit() or not code.startswith("15")):
+                problems.add(line, "cve_geo", f"«{code}» no es una clave INEGI 15NNN.")
+                continue
+            if code in found:
+                problems.add(
+                    line, "cve_geo", f"la clave {code} ya apareció en la línea {found[code][0]}."
+                )
+                continue
+            if code and name:
+                found[code] = (line, name)
+        problems.raise_if_any()
+
+        rows, cw_problems, _ = read_csv(crosswalk_csv, required=("cve_inegi", "cve_mun_ine_ieem"))
+        ine_by_inegi, inegi_by_ine = {}, {}
+        for line, row in rows:
+            code = row["cve_inegi"].strip()
+            ine = cw_problems.integer(line, row, "cve_mun_ine_ieem", minimum=1, maximum=999)
+            if code not in found:
+                cw_problems.add(
+                    line, "cve_inegi", f"el municipio {code} no está en {problems.name}."
+                )
+                continue
+            if ine is None:
+                continue
+            if ine in inegi_by_ine:
+                cw_problems.add(
+                    line,
+                    "cve_mun_ine_ieem",
+                    f"el número INE {ine} ya se asignó a {inegi_by_ine[ine]}.",
+                )
+                continue
+            ine_by_inegi[code] = ine
+            inegi_by_ine[ine] = code
+        for code in found.keys() - ine_by_inegi.keys():
+            cw_problems.add(None, "cve_inegi", f"falta el municipio {code} ({found[code][1]}).")
+        cw_problems.raise_if_any()
+
+        rows, v_problems, _ = read_csv(voters_csv, required=("ID_MUNICIPIO", "lisnom"))
+        voters = {}
+        for line, row in rows:
+            ine = v_problems.integer(line, row, "ID_MUNICIPIO", minimum=1, maximum=999)
+            count = v_problems.integer(line, row, "lisnom", minimum=0, blank_ok=True)
+            if ine is None:
+                continue
+            if ine not in inegi_by_ine:
+                v_problems.add(line, "ID_MUNICIPIO", f"el municipio INE {ine} no existe.")
+                continue
+            voters[ine] = count
+        v_problems.raise_if_any()
+
+        counts = Counts()
+        existing = {p.inegi_code: p for p in self.model.objects.all()}
+        for code in sorted(found):
+            name = found[code][1]
+            ine = ine_by_inegi[code]
+            values = {
+                "name": name,
+                "ine_code": ine,
+                "registered_voters": voters.get(ine),
+                "registered_voters_source": VOTERS_SOURCE if voters.get(ine) is not None else "",
+            }
+            page = existing.get(code)
+            if page is None:
+                page = self.model(
+                    title=name,
+                    slug=slugify(name),
+                    inegi_code=code,
+                    search_description=(
+                        f"{name}, Estado de México: distrito local, secciones electorales, "
+                        "lista nominal y mapa."
+                    ),
+                    **values,
+                )
+                _add_live_child(parent, page)
+                counts.created += 1
+            elif any(getattr(page, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(page, k, v)
+                page.save()
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+        return counts
+
+
+class DistrictPageManager(PageManager):
+    def import_geojson(self, path, *, parent):
+        """The local districts, one per feature of the district shapes (`distritol_21`)."""
+        features, problems = read_geojson(path)
+        numbers = {}
+        for element, feature in features:
+            key = (feature.get("properties") or {}).get("distritol_21")
+            number = _ine_key(key, 2)
+            if number is None or number == 0:
+                problems.add(element, "distritol_21", f"«{key}» no es una clave de distrito 15_NN.")
+            elif number in numbers:
+                problems.add(
+                    element,
+                    "distritol_21",
+                    f"el distrito {number} ya apareció en el elemento {numbers[number]}.",
+                )
+            else:
+                numbers[number] = element
+        problems.raise_if_any()
+        counts = Counts()
+        existing = set(self.model.objects.values_list("number", flat=True))
+        for number in sorted(numbers):
+            if number in existing:
+                counts.unchanged += 1
+                continue
+            page = self.model(
+                title=f"Distrito local {number}",
+                slug=str(number),
+                number=number,
+                search_description=(
+                    f"Distrito local {number} del Estado de México: municipios, secciones "
+                    "electorales y mapa."
+                ),
+            )
+            _add_live_child(parent, page)
+            counts.created += 1
+        return counts
+
+
+class MunicipalityDistrictManager(models.Manager):
+    def import_overlay(self, path):
+        """Which districts each municipality lies in (area overlay). Replaces the set."""
+        rows, problems, _ = read_csv(
+            path,
+            required=("distrito_local", "cve_inegi", "share_of_municipio_area"),
+            optional=("cve_mun_ine_ieem",),
+        )
+        municipalities = {
+            code: (pk, ine)
+            for pk, code, ine in _model("MunicipalityPage").objects.values_list(
+                "pk", "inegi_code", "ine_code"
+            )
+        }
+        districts = dict(_model("DistrictPage").objects.values_list("number", "pk"))
+        wanted, seen = {}, {}
+        for line, row in rows:
+            number = problems.integer(line, row, "distrito_local", minimum=1, maximum=999)
+            code = row["cve_inegi"].strip()
+            share = problems.decimal(line, row, "share_of_municipio_area", minimum=0, maximum=1)
+            if number is not None and number not in districts:
+                problems.add(line, "distrito_local", f"el distrito {number} no existe.")
+                continue
+            if code not in municipalities:
+                problems.add(line, "cve_inegi", f"el municipio {code} no existe.")
+                continue
+            municipality_pk, ine = municipalities[code]
+            if "cve_mun_ine_ieem" in row and row["cve_mun_ine_ieem"].strip():
+                given = problems.integer(line, row, "cve_mun_ine_ieem", minimum=1, maximum=999)
+                if given is not None and given != ine:
+                    problems.add(
+                        line,
+                        "cve_mun_ine_ieem",
+                        f"{given} no corresponde al municipio {code} (INE {ine}).",
+                    )
+            if number is None or share is None:
+                continue
+            key = (municipality_pk, districts[number])
+            if key in seen:
+                problems.add(
+                    line,
+                    "distrito_local",
+                    f"el par municipio–distrito ya apareció en la línea {seen[key]}.",
+                )
+                continue
+            seen[key] = line
+            wanted[key] = Decimal(f"{share:.4f}")
+        problems.raise_if_any()
+        counts = Counts()
+        existing = {(link.municipality_id, link.district_id): link for link in self.all()}
+        to_create, to_update = [], []
+        for key, share in wanted.items():
+            link = existing.get(key)
+            if link is None:
+                to_create.append(
+                    self.model(
+                        municipality_id=key[0], district_id=key[1], share_of_municipality=share
+                    )
+                )
+            elif link.share_of_municipality != share:
+                link.share_of_municipality = share
+                to_update.append(link)
+            else:
+                counts.unchanged += 1
+        stale = [link.pk for key, link in existing.items() if key not in wanted]
+        self.bulk_create(to_create)
+        self.bulk_update(to_update, ["share_of_municipality"])
+        if stale:
+            self.filter(pk__in=stale).delete()
+        counts.created, counts.updated, counts.deleted = len(to_create), len(to_update), len(stale)
+        municipalities_per = defaultdict(int)
+        for municipality_pk, _ in wanted:
+            municipalities_per[municipality_pk] += 1
+        counts.extra["split"] = sum(1 for n in municipalities_per.values() if n > 1)
+        return counts
+
+
+class SectionManager(models.Manager):
+    SECTION_MAX = 99_999
+
+    def import_csv(self, path):
+        """Electoral sections: `seccion`, `municipio_ine` and optionally
+        `distrito_local` (IEEM's official catalogue) and `municipio_nombre`
+        (checked against the municipality). Without `distrito_local` the
+        district follows from the municipality when it lies in one district,
+        and stays unknown (null) for split municipalities.
+
+        The file is the whole catalogue: sections absent from it are removed.
+        """
+        rows, problems, header = read_csv(
+            path,
+            required=("seccion", "municipio_ine"),
+            optional=("distrito_local", "municipio_nombre"),
+        )
+        municipalities = {
+            ine: (pk, normalized)
+            for pk, ine, normalized in _model("MunicipalityPage").objects.values_list(
+                "pk", "ine_code", "normalized_name"
+            )
+        }
+        districts = dict(_model("DistrictPage").objects.values_list("number", "pk"))
+        links = defaultdict(set)
+        for municipality_pk, district_pk in _model("MunicipalityDistrict").objects.values_list(
+            "municipality_id", "district_id"
+        ):
+            links[municipality_pk].add(district_pk)
+        wanted, seen = {}, {}
+        for line, row in rows:
+            number = problems.integer(line, row, "seccion", minimum=1, maximum=self.SECTION_MAX)
+            ine = problems.integer(line, row, "municipio_ine", minimum=1, maximum=999)
+            if number is not None and number in seen:
+                problems.add(
+                    line, "seccion", f"la sección {number} ya apareció en la línea {seen[number]}."
+                )
+                continue
+            if ine is not None and ine not in municipalities:
+                problems.add(line, "municipio_ine", f"el municipio INE {ine} no existe.")
+                continue
+            if number is None or ine is None:
+                continue
+            seen[number] = line
+            municipality_pk, normalized = municipalities[ine]
+            given_name = row.get("municipio_nombre", "").strip()
+            if given_name and normalize_name(given_name) != normalized:
+                problems.add(
+                    line,
+                    "municipio_nombre",
+                    f"«{given_name}» no es el nombre del municipio INE {ine}.",
+                )
+                continue
+            district_number = problems.integer(
+                line, row, "distrito_local", minimum=1, maximum=999, blank_ok=True
+            )
+            if district_number is not None:
+                if district_number not in districts:
+                    problems.add(
+                        line, "distrito_local", f"el distrito {district_number} no existe."
+                    )
+                    continue
+                district_pk = districts[district_number]
+            elif len(links[municipality_pk]) == 1:
+                (district_pk,) = links[municipality_pk]
+            else:
+                district_pk = None
+            wanted[number] = (municipality_pk, district_pk)
+        problems.raise_if_any()
+
+        existing = {
+            number: (pk, municipality_pk, district_pk)
+            for pk, number, municipality_pk, district_pk in self.values_list(
+                "pk", "number", "municipality_id", "district_id"
+            )
+        }
+        to_create, to_update, counts = [], [], Counts()
+        for number, (municipality_pk, district_pk) in wanted.items():
+            current = existing.get(number)
+            if current is None:
+                to_create.append(
+                    self.model(
+                        number=number, municipality_id=municipality_pk, district_id=district_pk
+                    )
+                )
+            elif current[1:] != (municipality_pk, district_pk):
+                to_update.append(
+                    self.model(
+                        pk=current[0],
+                        number=number,
+                        municipality_id=municipality_pk,
+                        district_id=district_pk,
+                    )
+                )
+            else:
+                counts.unchanged += 1
+        stale = [pk for number, (pk, *_) in existing.items() if number not in wanted]
+        self.bulk_create(to_create, batch_size=500)
+        self.bulk_update(to_update, ["municipality", "district"], batch_size=500)
+        for i in range(0, len(stale), 500):
+            self.filter(pk__in=stale[i : i + 500]).delete()
+        counts.created, counts.updated, counts.deleted = len(to_create), len(to_update), len(stale)
+        counts.extra["without_district"] = sum(1 for _, d in wanted.values() if d is None)
+        counts.extra["with_official_district"] = "distrito_local" in header
+        return counts
+
+
+class GeographyMapManager(models.Manager):
+    MAP_WIDTH = 1000
+    PAGE_SHAPE_WIDTH = 4000
+
+    def import_shapes(self, districts_geojson, municipalities_geojson):
+        """Project both layers once: state maps (stored SVG) and each page's own outline."""
+        from .svg import (
+            MapItem,
+            Projection,
+            bounds_of,
+            polygons_of,
+            render_map,
+            shape_of,
+            viewbox_of,
+        )
+
+        DistrictPage = _model("DistrictPage")
+        MunicipalityPage = _model("MunicipalityPage")
+        district_features, d_problems = read_geojson(districts_geojson)
+        municipality_features, m_problems = read_geojson(municipalities_geojson)
+        districts = {
+            p.number: p
+            for p in DistrictPage.objects.only("pk", "number", "title", "slug", "url_path")
+        }
+        municipalities = {
+            p.ine_code: p
+            for p in MunicipalityPage.objects.only("pk", "ine_code", "name", "slug", "url_path")
+        }
+
+        def geometries(features, problems, key, digits, pages, noun):
+            result = {}
+            for element, feature in features:
+                value = (feature.get("properties") or {}).get(key)
+                number = _ine_key(value, digits)
+                geometry = feature.get("geometry") or {}
+                if number not in pages:
+                    problems.add(
+                        element, key, f"«{value}» no corresponde a ningún {noun} importado."
+                    )
+                    continue
+                try:
+                    polygons_of(geometry)
+                except (KeyError, ValueError, TypeError) as exc:
+                    problems.add(element, "geometry", f"{exc}.")
+                    continue
+                result[number] = geometry
+            return result
+
+        d_geoms = geometries(
+            district_features, d_problems, "distritol_21", 2, districts, "distrito"
+        )
+        m_geoms = geometries(
+            municipality_features, m_problems, "municipio_21", 3, municipalities, "municipio"
+        )
+        for number, page in municipalities.items():
+            if number not in m_geoms:
+                m_problems.add(
+                    None,
+                    "municipio_21",
+                    f"falta el contorno del municipio {page.name} (INE {number}).",
+                )
+        d_problems.raise_if_any()
+        m_problems.raise_if_any()
+        if not d_geoms or not m_geoms:
+            raise GeographyImportError(["Los archivos de contornos no tienen figuras."])
+
+        bounds = bounds_of([*d_geoms.values(), *m_geoms.values()])
+        state = Projection.fit(bounds, self.MAP_WIDTH)
+        detail = Projection.fit(bounds, self.PAGE_SHAPE_WIDTH)
+
+        def url_of(page):
+            # url_path is /<home slug>/geografia/...; the site root is the home page.
+            return "/" + page.url_path.strip("/").split("/", 1)[1] + "/"
+
+        d_items, m_items = [], []
+        for number in sorted(d_geoms):
+            page = districts[number]
+            shape = shape_of(d_geoms[number], state)
+            d_items.append(
+                MapItem(f"{number}", url_of(page), f"Distrito local {number}", shape, str(number))
+            )
+            own = shape_of(d_geoms[number], detail, tolerance=1.5)
+            page.shape_path, page.shape_viewbox = own.path, viewbox_of(own.bbox)
+        for number in sorted(m_geoms, key=lambda n: municipalities[n].name):
+            page = municipalities[number]
+            m_items.append(
+                MapItem(f"{number}", url_of(page), page.name, shape_of(m_geoms[number], state))
+            )
+            own = shape_of(m_geoms[number], detail, tolerance=1.5)
+            page.shape_path, page.shape_viewbox = own.path, viewbox_of(own.bbox)
+        DistrictPage.objects.bulk_update(districts.values(), ["shape_path", "shape_viewbox"])
+        MunicipalityPage.objects.bulk_update(
+            municipalities.values(), ["shape_path", "shape_viewbox"]
+        )
+
+        counts = Counts()
+        maps = {
+            self.model.DISTRICTS: (
+                render_map(
+                    d_items,
+                    state,
+                    title=f"Mapa de los {len(d_items)} distritos locales",
+                    css_class="geo-map--distritos",
+                    id_prefix="distrito",
+                ),
+                len(d_items),
+            ),
+            self.model.MUNICIPALITIES: (
+                render_map(
+                    m_items,
+                    state,
+                    title=f"Mapa de los {len(m_items)} municipios",
+                    css_class="geo-map--municipios",
+                    id_prefix="municipio",
+                ),
+                len(m_items),
+            ),
+        }
+        for kind, (svg, count) in maps.items():
+            current = self.filter(kind=kind).first()
+            if current is None:
+                self.create(kind=kind, svg=svg, shape_count=count)
+                counts.created += 1
+            elif current.svg != svg:
+                current.svg, current.shape_count = svg, count
+                current.save()
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+        counts.extra["bytes"] = sum(len(svg.encode()) for svg, _ in maps.values())
+        return counts

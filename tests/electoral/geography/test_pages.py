@@ -1,0 +1,190 @@
+"""What a visitor sees on /geografia/, district and municipality pages, and Mi boleta."""
+
+import re
+from datetime import timedelta
+
+from django.test import TestCase
+from django.utils import timezone
+
+from electoral.models import MunicipalityPage, Section
+from home.models import ElectionCalendar
+from tests.helpers.html import foreign_references, meta_of
+
+from .conftest import import_real_geography
+
+
+class GeographyPagesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        import_real_geography()
+
+    def get(self, url, status=200):
+        response = self.client.get(url)
+        assert response.status_code == status, (url, response.status_code)
+        return response.content.decode()
+
+    # --- /geografia/ ------------------------------------------------------
+
+    def test_index_shows_both_maps_and_full_lists(self):
+        html = self.get("/geografia/")
+        assert "Los 45 distritos locales" in html and "Los 125 municipios" in html
+        assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="geo-map') == 2
+        districts_list = html.split('id="distritos"')[1].split("</ol>")[0]
+        assert districts_list.count("<li") == 45
+        municipalities_list = html.split('id="municipios"')[1].split("</ul>")[0]
+        assert municipalities_list.count("<li") == 125
+        assert (
+            '<a href="/geografia/municipios/nezahualcoyotl/">Nezahualcóyotl</a>'
+            in municipalities_list
+        )
+        assert foreign_references(html) == [] and "<script" not in html
+        title, meta = meta_of(html)
+        assert title.startswith("Geografía electoral") and "45 distritos" in meta["description"]
+
+    def test_clicking_a_municipality_on_the_map_opens_its_page(self):
+        html = self.get("/geografia/")
+        href = re.search(r'<a href="([^"]+)" id="municipio-107" aria-label="Toluca">', html).group(
+            1
+        )
+        page = self.get(href)
+        assert "<h1>Toluca</h1>" in page
+
+    def test_search_is_accent_and_case_insensitive(self):
+        for query in ["nezahualcoyotl", "NEZAHUALCÓYOTL", "neza"]:
+            with self.subTest(query):
+                html = self.get(f"/geografia/?q={query}")
+                results = html.split('id="titulo-resultados"')[1].split("</section>")[0]
+                assert "Nezahualcóyotl</a>" in results
+                assert "1 resultado." in results
+                assert f'value="{query}"' in html  # keeps what was typed
+
+    def test_search_without_results_and_by_district_number(self):
+        html = self.get("/geografia/?q=Springfield")
+        assert "No encontramos ningún municipio ni distrito llamado «Springfield»" in html
+        html = self.get("/geografia/?q=23")
+        assert 'href="/geografia/distritos/23/">Distrito local 23</a>' in html
+
+    def test_container_pages_send_to_the_lists(self):
+        response = self.client.get("/geografia/municipios/")
+        assert response.status_code == 302 and response["Location"].endswith(
+            "/geografia/#municipios"
+        )
+
+    # --- district and municipality pages ----------------------------------
+
+    def test_district_page_links_to_its_municipalities_and_lists_sections(self):
+        chalco = MunicipalityPage.objects.get(ine_code=26)
+        number = chalco.districts.get().number
+        html = self.get(f"/geografia/distritos/{number}/")
+        assert f"<h1>Distrito local {number}</h1>" in html
+        assert f'<a href="/geografia/municipios/{chalco.slug}/">Chalco</a>' in html
+        first, last = (
+            Section.objects.filter(municipality=chalco)
+            .order_by("number")
+            .values_list("number", flat=True)[:: chalco.sections.count() - 1]
+        )
+        assert 'Chalco <span class="meta">(' in html and str(first) in html and str(last) in html
+        assert 'viewBox="' in html and "Contorno del distrito local" in html
+
+    def test_district_with_part_of_a_split_municipality_says_so(self):
+        html = self.get("/geografia/distritos/21/")
+        assert "Ecatepec de Morelos</a>" in html
+        assert "solo una parte; el resto está en los distritos" in html
+        assert "se sabrá cuando el IEEM publique su catálogo oficial de secciones" in html
+
+    def test_municipality_page(self):
+        html = self.get("/geografia/municipios/el-oro/")
+        el_oro = MunicipalityPage.objects.get(slug="el-oro")
+        district = el_oro.districts.get()
+        assert "<h1>El Oro</h1>" in html
+        assert f'<a href="/geografia/distritos/{district.number}/">{district.number}</a>' in html
+        assert "<dd>15064</dd>" in html and "<dd>65</dd>" in html
+        assert "Lista nominal (2021)" in html and "Fuente de la lista nominal:" in html
+        assert f"{el_oro.registered_voters:,}" in html
+        assert 'href="/organos/ayuntamiento/"' in html
+
+    def test_split_municipality_page(self):
+        html = self.get("/geografia/municipios/ecatepec-de-morelos/")
+        assert "Ecatepec de Morelos está dividido entre 6 distritos locales" in html
+        assert "El distrito de 745 de sus secciones se conocerá" in html
+        assert "Distrito por confirmar" in html
+
+    # --- Mi boleta ----------------------------------------------------------
+
+    def test_lookup_form(self):
+        html = self.get("/mi-boleta/")
+        assert "Número de sección (viene en tu credencial para votar)" in html
+        assert 'action="/mi-boleta/"' in html and "csrfmiddlewaretoken" not in html
+
+    def test_query_redirects_to_the_section_address(self):
+        for raw, target in [
+            ("1234", "/mi-boleta/1234/"),
+            ("0012", "/mi-boleta/12/"),
+            (" 12 ", "/mi-boleta/12/"),
+        ]:
+            with self.subTest(raw):
+                response = self.client.get("/mi-boleta/", {"seccion": raw})
+                assert response.status_code == 302 and response["Location"] == target
+        response = self.client.get("/mi-boleta/0012/")
+        assert response.status_code == 302 and response["Location"] == "/mi-boleta/12/"
+
+    def test_ballots_of_a_section_in_a_single_district_municipality(self):
+        section = Section.objects.select_related("municipality", "district").get(number=1)
+        html = self.get("/mi-boleta/1/")
+        assert "<h1>Tus boletas: sección 1</h1>" in html
+        assert (
+            'href="/geografia/municipios/acambay-de-ruiz-castaneda/">Acambay de Ruíz Castañeda</a>'
+            in html
+        )
+        assert "Ayuntamiento de Acambay de Ruíz Castañeda</h2>" in html
+        assert f"Diputación local, distrito {section.district.number}</h2>" in html
+        assert (
+            'href="/organos/ayuntamiento/"' in html and 'href="/organos/diputacion-local/"' in html
+        )
+        assert "(posible)" not in html and "Todavía no sabemos" not in html
+        assert 'value="1"' in html  # the form again, filled in
+        title, meta = meta_of(html)
+        assert title.startswith("Mis boletas: sección 1") and "Acambay" in meta["description"]
+        response = self.client.get("/mi-boleta/1/")
+        assert "public" in response["Cache-Control"]
+
+    def test_section_of_a_split_municipality_says_which_districts_are_possible(self):
+        html = self.get("/mi-boleta/1302/")
+        assert "Ecatepec de Morelos</a>" in html
+        assert "Todavía no sabemos en qué distrito local está tu sección." in html
+        assert "dividido entre 6 distritos locales (6, 8, 21, 22, 37 y 42)" in html
+        for number in (6, 8, 21, 22, 37, 42):
+            possible = '<span class="ballot__possible">(posible)</span>'
+            assert f"Diputación local, distrito {number} {possible}" in html
+        assert html.count("Ayuntamiento de Ecatepec de Morelos</h2>") == 1
+
+    def test_candidacies_block_says_when_they_are_published(self):
+        calendar = ElectionCalendar.load()
+        calendar.candidacies_public_from = timezone.now() + timedelta(days=10)
+        calendar.save()
+        html = self.get("/mi-boleta/1/")
+        expected = timezone.localtime(calendar.candidacies_public_from).year
+        assert html.count("Las candidaturas registradas se publican a partir del") == 2
+        assert str(expected) in html
+
+    def test_unknown_section_is_404_with_the_form(self):
+        for url in ["/mi-boleta/9999/", "/mi-boleta/58/", "/mi-boleta/0/"]:
+            with self.subTest(url):
+                html = self.get(url, status=404)
+                assert "no existe en el Estado de México" in html
+                assert 'id="id_seccion"' in html and 'aria-invalid="true"' in html
+
+    def test_letters_or_absurd_lengths_are_400_with_a_message(self):
+        for url in [
+            "/mi-boleta/?seccion=12a",
+            "/mi-boleta/?seccion=",
+            "/mi-boleta/abc/",
+            "/mi-boleta/" + "9" * 40 + "/",
+            "/mi-boleta/?seccion=" + "1" * 500,
+        ]:
+            with self.subTest(url):
+                html = self.get(url, status=400)
+                assert 'class="field-error"' in html
+                assert 'aria-invalid="true"' in html
+        html = self.get("/mi-boleta/?seccion=12a", status=400)
+        assert "solo lleva dígitos" in html and 'value="12a"' in html

@@ -1,0 +1,69 @@
+"""Public geography pages cost a fixed number of queries, even on 10× the real data."""
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from electoral.models import MunicipalityPage, Section
+
+from .conftest import import_real_geography
+
+BUDGET = 12
+PAGES = [
+    "/geografia/",
+    "/geografia/distritos/21/",
+    "/geografia/municipios/ecatepec-de-morelos/",
+    "/geografia/municipios/toluca/",
+    "/mi-boleta/1/",
+    "/mi-boleta/1302/",
+    "/geografia/?q=neza",
+]
+
+
+class QueryBudgetTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        import_real_geography()
+
+    def count_queries(self):
+        counts = {}
+        for url in PAGES:
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(url)
+            assert response.status_code == 200, url
+            counts[url] = len(queries)
+        return counts
+
+    def test_fixed_queries_on_ten_times_the_sections(self):
+        self.client.get("/")  # warm the site-root cache as a running server would
+        real = self.count_queries()
+        # 10× the real catalogue: nine more sections per real one, spread over the
+        # same municipalities (split ones keep a null district, as in the real data).
+        existing = list(Section.objects.values_list("municipality_id", "district_id"))
+        extra = [
+            Section(number=10_000 + i, municipality_id=m, district_id=d)
+            for i, (m, d) in enumerate(existing * 9)
+        ]
+        Section.objects.bulk_create(extra, batch_size=2000)
+        assert Section.objects.count() == 10 * 6544
+        assert MunicipalityPage.objects.get(slug="ecatepec-de-morelos").sections.count() == 7450
+        for url in PAGES:
+            with self.subTest(url), self.assertNumQueriesAtMost(BUDGET):
+                response = self.client.get(url)
+                assert response.status_code == 200
+        assert self.count_queries() == real
+
+    def assertNumQueriesAtMost(self, n):
+        return _AtMost(self, n)
+
+
+class _AtMost(CaptureQueriesContext):
+    def __init__(self, test, n):
+        super().__init__(connection)
+        self.test, self.n = test, n
+
+    def __exit__(self, *exc):
+        super().__exit__(*exc)
+        if exc[0] is None:
+            queries = "\n".join(q["sql"] for q in self.captured_queries)
+            self.test.assertLessEqual(len(self), self.n, queries)
