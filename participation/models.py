@@ -69,7 +69,9 @@ class Target(models.Model):
         verbose_name_plural = "Elementos con participación"
         ordering = ["actor_order", "actor_title", "page_key", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["page_key", "block_id"], name="participation_target")
+            models.UniqueConstraint(
+                fields=["page_key", "block_id"], name="participation_target_page_block"
+            )
         ]
 
     def __str__(self):

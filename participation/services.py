@@ -4,7 +4,7 @@ import hashlib
 import re
 import time
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import formats, timezone
 
 from .models import Idea, Reaction
@@ -35,9 +35,10 @@ def react(participant, target, value, current=UNKNOWN):
     """
     if value not in VALUES:
         raise ValueError(value)
-    for attempt in range(6):
+    for attempt in range(8):
         try:
             with transaction.atomic():
+                _lock_pair(participant, target.pk)
                 row = (
                     Reaction.objects.select_for_update()
                     .filter(participant=participant, target=target)
@@ -67,9 +68,26 @@ def react(participant, target, value, current=UNKNOWN):
                 return desired
         except IntegrityError:
             continue  # lost the insert race: decide again against the winner's row
-        except OperationalError:  # SQLite "database is locked" past its timeout
-            time.sleep(0.05 * (attempt + 1))
+        except OperationalError:  # lock timeout or deadlock: back off, try again
+            time.sleep(0.02 * (attempt + 1))
     raise Busy()
+
+
+def _lock_pair(participant, target_id):
+    """Serialise presses of one participant on one target (PostgreSQL).
+
+    SELECT … FOR UPDATE cannot lock a row that does not exist yet, so
+    concurrent first presses (or a press racing a withdrawal) would otherwise
+    resolve through unique-violation retries. A transaction-scoped advisory
+    lock on the pair makes them queue instead. SQLite needs nothing: its
+    IMMEDIATE transactions already hold the database write lock.
+    """
+    if connection.vendor != "postgresql":
+        return
+    digest = hashlib.blake2b(f"{participant}:{target_id}".encode(), digest_size=8).digest()
+    key = int.from_bytes(digest, "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def states_for(participant, page_id):

@@ -303,7 +303,7 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="target",
             constraint=models.UniqueConstraint(
-                fields=("page_key", "block_id"), name="participation_target"
+                fields=("page_key", "block_id"), name="participation_target_page_block"
             ),
         ),
         migrations.AddIndex(
