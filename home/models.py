@@ -27,7 +27,11 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Other apps append their section index pages here (by label, not import).
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "electoral.GlossaryIndexPage",
+        "home.RepresentationIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -52,8 +56,14 @@ class StandardPage(Page):
         help_text="Una o dos frases; también se usa como descripción al compartir.",
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="Contenido")
+    glossary_links = models.BooleanField(
+        "Enlazar términos del Quitadudas",
+        default=True,
+        help_text="Enlaza la primera aparición de cada término del glosario en el texto.",
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + [FieldPanel("glossary_links")]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -167,3 +177,110 @@ class ElectionCalendar(BaseGenericSetting):
     def apply(self, dates):
         for field, value in vars(dates).items():
             setattr(self, field, value)
+
+
+# --- Representation bodies (/organos/) ---------------------------------------
+
+
+class RepresentationIndexPage(Page):
+    """/organos/: what is elected, with one page per body and per ballot office."""
+
+    intro = models.TextField(
+        "Resumen",
+        blank=True,
+        max_length=400,
+        help_text="Una o dos frases; también se usa como descripción al compartir.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="Contenido")
+    glossary_links = models.BooleanField(
+        "Enlazar términos del Quitadudas",
+        default=True,
+        help_text="Enlaza la primera aparición de cada término del glosario en el texto.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + [FieldPanel("glossary_links")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.RepresentationBodyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Qué se elige (índice de órganos)"
+        verbose_name_plural = "Qué se elige (índices de órganos)"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = RepresentationBodyPage.objects.child_of(self).live().public()
+        context["bodies"] = [p for p in children if p.kind == RepresentationBodyPage.BODY]
+        context["offices"] = [p for p in children if p.kind == RepresentationBodyPage.OFFICE]
+        return context
+
+
+class RepresentationBodyPage(Page):
+    """/organos/<slug>/: a body (the Legislatura, the ayuntamiento) or an office on a ballot.
+
+    Other apps link to these by slug: legislatura, ayuntamiento,
+    diputacion-local, presidencia-municipal, sindicatura, regiduria.
+    """
+
+    BODY = "body"
+    OFFICE = "office"
+    KIND_CHOICES = [(BODY, "Órgano de representación"), (OFFICE, "Cargo en la boleta")]
+
+    kind = models.CharField("Tipo", max_length=10, choices=KIND_CHOICES, default=BODY)
+    intro = models.TextField(
+        "Resumen",
+        blank=True,
+        max_length=400,
+        help_text="Una o dos frases; también se usa como descripción al compartir.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="Contenido")
+    glossary_links = models.BooleanField(
+        "Enlazar términos del Quitadudas",
+        default=True,
+        help_text="Enlaza la primera aparición de cada término del glosario en el texto.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("glossary_links")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
+    api_fields = [APIField("kind"), APIField("intro"), APIField("body")]
+
+    parent_page_types = ["home.RepresentationIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Órgano o cargo de elección"
+        verbose_name_plural = "Órganos y cargos de elección"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["siblings"] = list(
+            RepresentationBodyPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .only("id", "title", "url_path", "path", "kind")
+        )
+        return context

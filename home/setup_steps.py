@@ -84,3 +84,32 @@ def create_privacy_notice(*, stdout, **options):
         body=PRIVACY_BODY,
     )
     stdout.write(f"  aviso de privacidad: {'creado' if created else 'ya existía'}")
+
+
+@setup_step(order=260, label="Qué se elige: Legislatura, ayuntamientos y cargos")
+def create_representation_bodies(*, stdout, **options):
+    from .models import RepresentationBodyPage, RepresentationIndexPage
+    from .pagetree import home_page
+    from .representation_content import INDEX_BODY, INDEX_INTRO, INDEX_SLUG, INDEX_TITLE, PAGES
+
+    index, _ = ensure_child(
+        home_page(),
+        RepresentationIndexPage,
+        INDEX_SLUG,
+        title=INDEX_TITLE,
+        intro=INDEX_INTRO,
+        body=json.dumps(INDEX_BODY),
+    )
+    created = 0
+    for spec in PAGES:
+        _, was_created = ensure_child(
+            index,
+            RepresentationBodyPage,
+            spec.slug,
+            title=spec.title,
+            kind=spec.kind,
+            intro=spec.intro,
+            body=json.dumps(spec.body),
+        )
+        created += was_created
+    stdout.write(f"  {index.url_path}: {created} páginas nuevas de {len(PAGES)}")

@@ -5,3 +5,4 @@ Split into modules because the domain is large; import models from here
 """
 
 from .geography import *  # noqa: F403
+from .glossary import *  # noqa: F403

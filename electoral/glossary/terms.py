@@ -1,0 +1,68 @@
+"""The list of glossary terms the inline linker uses, kept in Django's cache.
+
+Built with one query the first time it is needed, then read from the cache
+(no query) until an entry or the index is published, unpublished, moved or
+deleted (signals in electoral.models.glossary call `forget_terms`). With a
+per-process cache (local memory, several workers) other processes notice the
+change when their copy expires after TERMS_TIMEOUT seconds; with Redis
+(REDIS_URL) every process sees it at once.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+TERMS_CACHE_KEY = "glossary:terms:v1"
+TERMS_TIMEOUT = 300
+
+
+@dataclass(frozen=True)
+class Term:
+    id: int
+    slug: str
+    title: str
+    url: str
+    summary: str
+    variants: tuple  # the title and every alternative form
+
+
+def build_terms():
+    from electoral.models import GlossaryEntryPage
+
+    entries = (
+        GlossaryEntryPage.objects.live()
+        .public()
+        .filter(inline_links=True)
+        .only("id", "slug", "title", "url_path", "alternative_terms", "definition", "path")
+        .order_by("path")
+    )
+    terms = []
+    for entry in entries:
+        url = entry.get_url()
+        if not url:
+            continue
+        terms.append(
+            Term(
+                id=entry.pk,
+                slug=entry.slug,
+                title=entry.title,
+                url=url,
+                summary=entry.summary,
+                variants=(entry.title, *entry.alternatives),
+            )
+        )
+    return terms
+
+
+def glossary_terms():
+    """(version, terms): the version changes whenever the list is rebuilt."""
+    data = cache.get(TERMS_CACHE_KEY)
+    if data is None:
+        data = (uuid.uuid4().hex, build_terms())
+        cache.set(TERMS_CACHE_KEY, data, TERMS_TIMEOUT)
+    return data
+
+
+def forget_terms():
+    cache.delete(TERMS_CACHE_KEY)

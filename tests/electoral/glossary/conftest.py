@@ -1,0 +1,117 @@
+"""A small glossary tree for the tests: home › /quitadudas/ › entries made on demand."""
+
+import datetime
+import json
+
+import pytest
+from django.core.cache import cache
+
+from electoral.glossary import linker
+from electoral.models import GlossaryEntryPage, GlossaryIndexPage, GlossaryRelatedTerm
+from home.models import StandardPage
+from home.pagetree import ensure_child, ensure_home_page
+
+
+@pytest.fixture(autouse=True)
+def fresh_term_cache():
+    """The term list lives in the (process-wide) cache: start and end each test without it."""
+    cache.clear()
+    linker._linkers.clear()
+    yield
+    cache.clear()
+    linker._linkers.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    home, _ = ensure_home_page(title="Decide IEEM")
+    return home
+
+
+@pytest.fixture
+def glossary(home_page):
+    index, _ = ensure_child(
+        home_page,
+        GlossaryIndexPage,
+        "quitadudas",
+        title="Quitadudas electoral",
+        intro="Las palabras de la elección en lenguaje sencillo.",
+    )
+    return index
+
+
+def make_entry(index, title, summary, *, alternatives="", more="", example="", related=(), **kw):
+    """Create and publish an entry; `summary` becomes the first paragraph."""
+    from django.utils.text import slugify
+
+    definition = f"<p>{summary}</p>" + (f"<p>{more}</p>" if more else "")
+    page = GlossaryEntryPage(
+        title=title,
+        slug=kw.pop("slug", slugify(title)),
+        alternative_terms=alternatives,
+        definition=definition,
+        example=f"<p>{example}</p>" if example else "",
+        last_reviewed=datetime.date(2026, 11, 1),
+        **kw,
+    )
+    index.add_child(instance=page)
+    page.related_terms = [
+        GlossaryRelatedTerm(target=t, sort_order=i) for i, t in enumerate(related)
+    ]
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def entries(glossary):
+    """A few real-looking entries, keyed by slug."""
+    seccion = make_entry(
+        glossary,
+        "Sección electoral",
+        "La parte más pequeña del territorio para organizar el voto.",
+        alternatives="secciones electorales",
+        more="Cada persona vota en la casilla de su sección.",
+    )
+    casilla = make_entry(
+        glossary,
+        "Casilla",
+        "El lugar donde votas el día de la elección.",
+        more="Por cada 750 electores de una sección se instala una casilla.",
+        related=[seccion],
+    )
+    planilla = make_entry(
+        glossary,
+        "Planilla",
+        "La lista completa de candidaturas para un ayuntamiento.",
+        more="En la boleta del ayuntamiento votas una sola vez por una planilla completa.",
+        example="Al marcar un emblema eliges a todo un equipo.",
+        related=[casilla, seccion],
+    )
+    candidatura = make_entry(
+        glossary,
+        "Candidatura",
+        "La persona registrada para competir por un cargo.",
+        alternatives="candidato, candidata",
+    )
+    comun = make_entry(
+        glossary,
+        "Candidatura común",
+        "Cuando dos o más partidos postulan a la misma persona sin coalición.",
+    )
+    ine = make_entry(glossary, "INE", "El Instituto Nacional Electoral.")
+    return {e.slug: e for e in (seccion, casilla, planilla, candidatura, comun, ine)}
+
+
+def standard_page(home_page, slug, *paragraphs, glossary_links=True, blocks=None):
+    """A published StandardPage whose body holds `paragraphs` (or raw `blocks`)."""
+    body = blocks or [{"type": "paragraph", "value": p} for p in paragraphs]
+    page, _ = ensure_child(
+        home_page,
+        StandardPage,
+        slug,
+        title=slug.replace("-", " ").capitalize(),
+        intro="Página de prueba.",
+        body=json.dumps(body),
+        glossary_links=glossary_links,
+    )
+    return page
