@@ -368,7 +368,8 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
         for actor in actors:
             by_label.setdefault(actor.ballot_label, []).append(actor)
         for row in rows:
-            if row.label in by_key:  # an actor's own key, e.g. "indep/024/NAME"
+            if row.label not in by_label and row.label in by_key:
+                # An actor's own key, e.g. "indep/024/NAME" in the registry layout.
                 row.actor = by_key[row.label]
                 continue
             if row.label.startswith("indep"):

@@ -316,8 +316,10 @@ class PlatformPage(_OnePerActorMixin, Page):
 
     @property
     def ieem_review_date(self):
-        """Date IEEM last approved this page (filled by the moderation workflow)."""
-        return None
+        """Date IEEM approved this page's live version (see electoral.editorial.review)."""
+        from electoral.editorial.review import ieem_review_date
+
+        return ieem_review_date(self)
 
     def topic_sections(self):
         return [b for b in self.body if b.block_type == "topic_section"]
@@ -468,8 +470,10 @@ class CandidateProfilePage(Page):
 
     @property
     def ieem_review_date(self):
-        """Date IEEM last approved this page (filled by the moderation workflow)."""
-        return None
+        """Date IEEM approved this page's live version (see electoral.editorial.review)."""
+        from electoral.editorial.review import ieem_review_date
+
+        return ieem_review_date(self)
 
     def clean(self):
         super().clean()

@@ -1,0 +1,198 @@
+"""What a visitor reads on /partidos/, an actor, a platform and a profile."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail import hooks
+
+from electoral.models import Candidacy, CandidateProfilePage, PlatformPage, Topic
+from electoral.models.parties import CandidateProfileForm
+from tests.helpers.html import meta_of
+
+from .factories import (
+    home,
+    make_actor,
+    make_candidacy,
+    make_municipality,
+    make_platform,
+    make_profile,
+    topics,
+)
+
+pytestmark = pytest.mark.django_db
+
+NO_INFO = "Sin información capturada por el partido"
+
+
+@pytest.fixture
+def tree(db):
+    from electoral.parties.importers import ensure_parties_index
+
+    index = ensure_parties_index(home())
+    all_topics = topics()
+    toluca = make_municipality(107, "Toluca")
+    # Created out of order on purpose: pages list by registration order.
+    mc = make_actor(index, "mc", order=6, title="MC")
+    pan = make_actor(index, "pan", order=1, title="PAN")
+    seguridad, economia = all_topics[0], all_topics[1]
+    platform = make_platform(
+        pan,
+        [
+            (seguridad, "Calles seguras", "<p>Más policía de proximidad.</p>"),
+            (economia, "", "<p>Empleo local.</p>"),
+        ],
+        is_example=True,
+    )
+    head = make_candidacy(pan, municipality=toluca, name="MARIA DE LOS ANGELES NUÑEZ")
+    make_candidacy(pan, municipality=toluca, name="ROSA  PEREZ", role=Candidacy.Role.SUBSTITUTE)
+    mc_head = make_candidacy(mc, municipality=toluca, name="JUAN LOPEZ")
+    profile = make_profile(
+        head,
+        proposals=[(seguridad, "Alumbrado en cada colonia", "Texto de la propuesta.")],
+        is_example=True,
+    )
+    return {
+        "index": index, "pan": pan, "mc": mc, "platform": platform, "profile": profile,
+        "head": head, "mc_head": mc_head, "seguridad": seguridad, "toluca": toluca,
+    }  # fmt: skip
+
+
+def test_parties_index_lists_actors_in_registration_order_with_the_same_card(client, tree):
+    html = client.get("/partidos/").content.decode()
+    assert html.index(">PAN</a>") < html.index(">MC</a>")
+    assert html.count('class="card actor-card"') == 2
+    assert 'href="/partidos/pan/plataforma/"' in html
+    assert "Sin plataforma publicada" in html  # MC has none
+    assert "Contenido de ejemplo" in html
+
+
+def test_comparison_by_topic_side_by_side(client, tree):
+    html = client.get("/partidos/?tema=seguridad").content.decode()
+    assert "Seguridad pública: lo que dice cada plataforma" in html
+    assert "Más policía de proximidad." in html and "Calles seguras" in html
+    assert "Empleo local." not in html
+    assert "Sin plataforma publicada." in html  # MC, shown with the same weight
+    assert html.index(">PAN</a>") < html.index(">MC</a>")
+    block_id = tree["platform"].body[0].id
+    assert f"/partidos/pan/plataforma/#apartado-{block_id}" in html
+    title, meta = meta_of(html)
+    assert title.startswith("Comparar plataformas: Seguridad pública")
+
+
+def test_comparison_with_unknown_topic_says_so(client, tree):
+    response = client.get("/partidos/?tema=<script>")
+    html = response.content.decode()
+    assert "No encontramos el tema «&lt;script&gt;»" in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_platform_page_by_topic_with_publisher_and_targets(client, tree):
+    platform = PlatformPage.objects.get(pk=tree["platform"].pk)
+    calls = []
+
+    def spy(context, page, block_id):
+        calls.append(block_id)
+        return f'<p class="spy">extras {block_id or "plataforma"}</p>'
+
+    with hooks.register_temporarily("decide_target_extras", spy):
+        html = client.get("/partidos/pan/plataforma/").content.decode()
+    ids = [b.id for b in platform.body]
+    assert calls == ["", *ids]
+    assert 'Publicado por <a href="/partidos/pan/">PAN</a>' in html
+    assert "revisado por el IEEM" not in html  # filled by the workflow later
+    assert "Contenido de ejemplo" in html
+    assert f'id="apartado-{ids[0]}"' in html and "Calles seguras" in html
+    assert "Economía y empleo" in html  # untitled section falls back to the topic
+    assert platform.feedback_targets() == [
+        ("", "Plataforma completa"),
+        (ids[0], "Calles seguras"),
+        (ids[1], "Economía y empleo"),
+    ]
+    assert platform.actor.pk == tree["pan"].pk
+    assert platform.ieem_review_date is None
+
+
+def test_block_ids_survive_edits_of_other_blocks(tree):
+    platform = PlatformPage.objects.get(pk=tree["platform"].pk)
+    first, second = [b.id for b in platform.body]
+    platform.body.insert(0, ("topic_section", {"topic": tree["seguridad"], "title": "Nuevo",
+                                               "text": "<p>x</p>", "document": None}))  # fmt: skip
+    del platform.body[2]
+    platform.save_revision().publish()
+    platform = PlatformPage.objects.get(pk=platform.pk)
+    assert [b.id for b in platform.body][1] == first
+    assert second not in [b.id for b in platform.body]
+
+
+def test_profile_page_with_proposals_targets_and_publisher(client, tree):
+    profile = CandidateProfilePage.objects.get(pk=tree["profile"].pk)
+    response = client.get(profile.url)
+    html = response.content.decode()
+    assert profile.url == "/partidos/pan/candidaturas/maria-de-los-angeles-nunez-toluca/"
+    assert "<h1>Maria de los Angeles Nuñez</h1>" in html
+    assert "MARIA DE LOS ANGELES NUÑEZ" in html  # the registered spelling, unchanged
+    assert "Presidencia municipal · Toluca" in html
+    assert "Suplente</dt><dd>Rosa Perez" in html
+    assert "Publicado por" in html and "Contenido de ejemplo" in html
+    (block,) = profile.proposals
+    assert f'id="propuesta-{block.id}"' in html and "Alumbrado en cada colonia" in html
+    assert profile.feedback_targets() == [(block.id, "Alumbrado en cada colonia")]
+    assert profile.actor.pk == tree["pan"].pk and profile.ieem_review_date is None
+    assert meta_of(html)[1]["description"] == "Presentación breve de prueba."
+
+
+def test_head_without_profile_is_never_hidden(client, tree):
+    html = client.get("/partidos/mc/").content.decode()
+    assert "Juan Lopez" in html and NO_INFO in html
+    assert "<strong>0 de 1</strong> personas que encabezan" in html
+    html = client.get("/partidos/pan/").content.decode()
+    assert "<strong>1 de 1</strong>" in html
+    assert 'href="/partidos/pan/candidaturas/maria-de-los-angeles-nunez-toluca/"' in html
+
+
+def test_draft_profile_counts_as_not_published(client, tree):
+    draft = make_profile(tree["mc_head"], publish=False)
+    draft.unpublish() if draft.live else None
+    html = client.get("/partidos/mc/").content.decode()
+    assert NO_INFO in html and "<strong>0 de 1</strong>" in html
+
+
+def test_profile_form_offers_only_the_actors_heads_and_requires_alt_text(tree):
+    folder = tree["profile"].get_parent()
+    form_class = CandidateProfilePage.get_edit_handler().get_form_class()
+    assert issubclass(form_class, CandidateProfileForm)
+    form = form_class(parent_page=folder, instance=CandidateProfilePage())
+    assert list(form.fields["candidacy"].queryset) == [tree["head"]]
+    page = CandidateProfilePage.objects.get(pk=tree["profile"].pk)
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    page.photo = Image.objects.create(title="foto", file=get_test_image_file())
+    page.photo_alt = " "
+    with pytest.raises(ValidationError) as exc:
+        page.full_clean()
+    assert "Describe la fotografía" in str(exc.value)
+
+
+def test_only_one_platform_and_one_profile_folder_per_actor(tree):
+    assert not PlatformPage.can_create_at(tree["pan"])
+    assert PlatformPage.can_create_at(tree["mc"])
+    assert Topic.objects.filter(slug="seguridad").exists()
+
+
+def test_fixed_queries_for_platform_profile_and_index(client, tree, django_assert_max_num_queries):
+    # Ten more actors with platforms: the index and the comparison stay flat.
+    for n in range(10):
+        actor = make_actor(tree["index"], f"extra{n}", order=20 + n)
+        make_platform(actor, [(tree["seguridad"], "", f"<p>Texto {n}</p>")])
+    client.get("/partidos/")  # warm the site-root cache
+    # Wagtail's routing costs one query per path segment; the rest is fixed.
+    budgets = {
+        "/partidos/": 10,
+        "/partidos/?tema=seguridad": 10,
+        "/partidos/pan/": 14,
+        "/partidos/pan/plataforma/": 16,
+        tree["profile"].url: 18,
+    }
+    for url, budget in budgets.items():
+        with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200
