@@ -1,0 +1,150 @@
+"""Against the real platform and candidate profile pages built by setup_site."""
+
+import re
+from collections import deque
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.core.cache import cache
+
+from participation.models import Idea, Reaction, Target
+
+from .conftest import participant_client, press, press_form, started
+
+pytestmark = pytest.mark.django_db
+
+# Distinctive totals seeded below; none may appear on any public response.
+SEEDED = {"topic_likes": 7919, "platform_dislikes": 8731, "proposal_likes": 6173}
+SECRET_IDEA = "Idea confidencial ZX-81 que nunca debe publicarse"
+SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documentos/", "/django-admin/")
+
+
+def pages(site):
+    from electoral.models import CandidateProfilePage, PlatformPage
+
+    platform = PlatformPage.objects.live().filter(body__isnull=False).order_by("pk").first()
+    profile = next(
+        p for p in CandidateProfilePage.objects.live().order_by("pk") if p.feedback_targets()
+    )
+    return platform, profile
+
+
+def seed(target, value, n, prefix):
+    Reaction.objects.bulk_create(
+        Reaction(target=target, participant=f"{prefix}{i:060d}", value=value) for i in range(n)
+    )
+
+
+def number_pattern(n):
+    s = str(n)
+    return re.compile(rf"(?<![\d]){s[:-3]}[,.\s\u00a0\u202f]?{s[-3:]}(?!\d)")
+
+
+def test_platform_and_profile_end_to_end(client, site):
+    platform, profile = pages(site)
+    topic_id = platform.feedback_targets()[1][0]
+    html = client.get(platform.url).content.decode()
+    assert html.count('action="/participa/reaccion/"') == len(platform.feedback_targets())
+    assert f'id="participa-{topic_id}"' in html
+    assert "csrfmiddlewaretoken" not in html and html.count("js/participation.js") == 1
+    # Without JavaScript: press, come back, see the own choice at that topic.
+    participant_client(client, platform)
+    r = press_form(client, platform, topic_id, "me_gusta")
+    back = client.get(r["Location"]).content.decode()
+    assert "Registramos tu «Me gusta»" in back
+    # With JavaScript: switch and withdraw.
+    assert (
+        press(client, platform, topic_id, "no_me_gusta", current="me_gusta").json()["state"]
+        == "no_me_gusta"
+    )
+    assert (
+        press(client, platform, topic_id, "no_me_gusta", current="no_me_gusta").json()["state"]
+        is None
+    )
+    target = Target.objects.get(page_key=platform.pk, block_id=topic_id)
+    assert target.kind == Target.KIND_TOPIC and target.actor_title == platform.actor.title
+    assert target.actor_order == platform.actor.registration_order
+    # An idea on a proposal of a candidate profile.
+    proposal_id, proposal_title = profile.feedback_targets()[0]
+    assert f'id="participa-{proposal_id}"' in client.get(profile.url).content.decode()
+    r = client.post(
+        "/participa/idea/",
+        {
+            "pagina": profile.pk,
+            "bloque": proposal_id,
+            "texto": "Que la propuesta incluya a las comunidades rurales.",
+            "acepto": "on",
+            "inicio": started(),
+        },
+    )
+    assert r.status_code == 302
+    idea = Idea.objects.get()
+    assert idea.target.kind == Target.KIND_PROPOSAL and idea.target.label == proposal_title
+
+
+def test_no_public_response_reveals_counts_or_ideas(client, site):
+    platform, profile = pages(site)
+    topic_id = platform.feedback_targets()[1][0]
+    proposal_id = profile.feedback_targets()[0][0]
+    from participation import targets
+
+    topic = targets.resolve(platform.pk, topic_id)
+    whole = targets.resolve(platform.pk, "")
+    proposal = targets.resolve(profile.pk, proposal_id)
+    seed(topic, Reaction.LIKE, SEEDED["topic_likes"], "a")
+    seed(whole, Reaction.DISLIKE, SEEDED["platform_dislikes"], "b")
+    seed(proposal, Reaction.LIKE, SEEDED["proposal_likes"], "c")
+    from django.utils import timezone
+
+    Idea.objects.create(
+        target=topic, text=SECRET_IDEA, text_hash="x", consent_at=timezone.now(), status="aceptada"
+    )
+    cache.clear()
+    patterns = [number_pattern(n) for n in SEEDED.values()]
+    patterns.append(number_pattern(sum(SEEDED.values())))
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    start = ["/", "/sitemap.xml", "/robots.txt"] + [
+        urlsplit(u).path for u in re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    ]
+    queue, seen, checked = deque(start), set(), 0
+    feedback_pages = set()
+    while queue and checked < 700:
+        url = queue.popleft()
+        if url in seen or url.startswith(SKIP_PREFIXES):
+            continue
+        seen.add(url)
+        response = client.get(url)
+        checked += 1
+        if response.status_code in (301, 302):
+            queue.append(response["Location"])
+            continue
+        raw = b"".join(response.streaming_content) if response.streaming else response.content
+        body = raw.decode("utf-8", "replace")
+        for pattern in patterns:
+            assert not pattern.search(body), f"{url} shows a confidential count"
+        assert SECRET_IDEA not in body, url
+        for m in re.finditer(r'data-page="(\d+)"', body):
+            feedback_pages.add(m.group(1))
+        for href in re.findall(r'href="([^"]+)"', body):
+            href = urldefrag(href.replace("&amp;", "&"))[0]
+            if href.startswith("/") and not href.startswith("//") and href not in seen:
+                if href.count("?") and sum(1 for s in seen if "?" in s) > 250:
+                    continue
+                queue.append(href)
+    assert checked > 20 and {str(platform.pk), str(profile.pk)} <= feedback_pages
+    # The participant JSON of every page with controls, for a fresh visitor and a voter.
+    voter = type(client)()
+    participant_client(voter, platform)
+    press(voter, platform, topic_id, "me_gusta", current="")
+    for c in (client, voter):
+        for page_id in feedback_pages:
+            body = c.get(f"/participa/estado/?pagina={page_id}").content.decode()
+            assert not any(p.search(body) for p in patterns)
+            assert "7920" not in body
+
+
+def test_count_detector_can_fail():
+    p = number_pattern(7919)
+    assert p.search("7919 me gusta") and p.search("7,919") and p.search("7 919")
+    assert not p.search("479190") and not p.search("17919")
