@@ -23,7 +23,19 @@ def _approvals():
 
 
 def ieem_review_date(page):
-    """Local date of the IEEM approval of `page`'s live version, or None (one query)."""
+    """Local date of the IEEM approval of `page`'s live version, or None.
+
+    One query, cached on the instance (templates read it more than once).
+    """
+    cached = page.__dict__.get("_ieem_review_date")
+    if cached is not None and cached[0] == page.live_revision_id:
+        return cached[1]
+    value = _review_date(page)
+    page.__dict__["_ieem_review_date"] = (page.live_revision_id, value)
+    return value
+
+
+def _review_date(page):
     if not page.live or not page.live_revision_id:
         return None
     finished = (
@@ -83,8 +95,4 @@ class ReviewedByIEEMMixin:
 
     @property
     def ieem_review_date(self):
-        cache = self.__dict__.setdefault("_ieem_review_date_cache", {})
-        key = self.live_revision_id
-        if key not in cache:
-            cache[key] = ieem_review_date(self)
-        return cache[key]
+        return ieem_review_date(self)
