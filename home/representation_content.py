@@ -203,30 +203,25 @@ PAGES = [
             heading("Quiénes lo integran"),
             table(
                 [
-                    ["Cargo", "Cuántos", "Qué hace"],
+                    ["Cargo", "Qué hace"],
                     [
-                        "Presidencia municipal",
-                        "Una",
+                        "Presidencia municipal (una)",
                         "Encabeza el ayuntamiento y la administración municipal, preside el "
                         "cabildo y ejecuta sus acuerdos.",
                     ],
                     [
-                        "Sindicatura",
-                        "Una o más, según la población del municipio",
+                        "Sindicatura (una o más)",
                         "Defiende los intereses y el patrimonio del municipio y lo representa "
                         "en juicios.",
                     ],
                     [
                         "Regidurías de mayoría relativa",
-                        "Según la población del municipio",
                         "Deliberan y votan en el cabildo y vigilan ramas de la administración "
-                        "en comisiones.",
+                        "en comisiones. Son de la planilla ganadora.",
                     ],
                     [
                         "Regidurías de representación proporcional",
-                        "Según la población del municipio",
-                        "Las mismas funciones; se asignan a planillas que no ganaron, según "
-                        "sus votos.",
+                        "Las mismas funciones; se asignan a otras planillas según sus votos.",
                     ],
                 ]
             ),

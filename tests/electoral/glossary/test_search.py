@@ -79,3 +79,16 @@ def test_hostile_or_huge_queries_are_escaped_and_trimmed(client, entries):
 def test_search_result_page_has_its_own_title(client, entries):
     html = client.get("/quitadudas/?q=casilla").content.decode()
     assert "<title>Buscar «casilla» · Quitadudas electoral · Decide IEEM</title>" in html
+
+
+@pytest.mark.django_db
+def test_wagtail_search_backend_itself_ignores_case_and_accents(glossary, entries):
+    """The fallback completes the backend; it does not replace it."""
+    from django.db import connection
+
+    from electoral.glossary.search import _backend_ids
+
+    planilla = entries["planilla"].pk
+    assert planilla in _backend_ids(glossary.entries(), "PLANÍLLA")
+    if connection.vendor == "postgresql":  # "spanish_unaccent" also stems plurals
+        assert planilla in _backend_ids(glossary.entries(), "planillas")
