@@ -7,6 +7,7 @@ directory of whoever runs it — never inside the project tree).
 
 import csv
 import os
+import re
 import secrets
 import string
 from dataclasses import dataclass
@@ -93,7 +94,10 @@ def create_accounts(actors, per_actor):
     created = []
     for actor in actors:
         link = sync_actor(actor)
-        existing = PartyEditorAccount.objects.filter(actor_id=actor.pk).count()
+        # Generated accounts are "<slug>-<n>" (demo accounts do not count).
+        existing = PartyEditorAccount.objects.filter(
+            actor_id=actor.pk, user__username__regex=rf"^{re.escape(actor.slug)}-[0-9]+$"
+        ).count()
         number = 0
         while existing < per_actor:
             number += 1

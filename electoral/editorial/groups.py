@@ -148,12 +148,16 @@ def sync_institutional_sections():
 
 
 def _editor_group_name(actor):
-    base = f"{EDITOR_GROUP_PREFIX}{actor.acronym or actor.title}"
-    if _name_taken(base, actor):
-        base = f"{base} ({actor.get_kind_display().lower()})"
-    if _name_taken(base, actor):
-        base = f"{base} {actor.slug}"
-    return base[:150]
+    """ "Editores <siglas>"; independents (who share "IND") go by their name."""
+    label = actor.acronym or actor.title
+    if actor.kind == actor.KIND_INDEPENDENT or _name_taken(EDITOR_GROUP_PREFIX + label, actor):
+        label = actor.title
+    name = EDITOR_GROUP_PREFIX + label
+    if _name_taken(name, actor):
+        name = f"{name} ({actor.get_kind_display().lower()})"
+    if _name_taken(name, actor):
+        name = f"{name} {actor.slug}"
+    return name[:150]
 
 
 def _name_taken(name, actor):

@@ -14,6 +14,8 @@ from wagtail.models import PageLogEntry
 from electoral.editorial import accounts
 from electoral.editorial.models import PartyEditorAccount
 
+from .factories import make_editor
+
 
 class _FormFields(HTMLParser):
     """Default values of a form's fields, as a browser would post them."""
@@ -114,6 +116,7 @@ def test_creates_accounts_in_a_private_csv_without_printing_passwords(trees, tmp
 
 
 def test_rerun_creates_nothing_new_and_reset_issues_a_new_password(trees, tmp_path):
+    make_editor(trees["pan"], "editor-pan")  # a demo account does not count towards N
     first = tmp_path / "a.csv"
     run("--actor", "pan", "--output", str(first))
     old = {r["usuario"]: r["contrasena_temporal"] for r in read_rows(first)}
@@ -121,7 +124,7 @@ def test_rerun_creates_nothing_new_and_reset_issues_a_new_password(trees, tmp_pa
 
     output = run("--actor", "pan", "--output", str(tmp_path / "b.csv"))
     assert "ya existían" in output and not (tmp_path / "b.csv").exists()
-    assert PartyEditorAccount.objects.count() == 2
+    assert PartyEditorAccount.objects.count() == 3
 
     run("--actor", "pan", "--per-actor", "3", "--output", str(tmp_path / "c.csv"))
     assert [r["usuario"] for r in read_rows(tmp_path / "c.csv")] == ["pan-3"]

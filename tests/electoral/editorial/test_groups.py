@@ -27,6 +27,10 @@ def test_every_actor_gets_one_isolated_group(trees):
     pan = trees["pan"]
     assert pan.group.name == "Editores PAN"
     assert trees["va-por-el-estado-de-mexico"].group.name == "Editores PAN-PRI-PRD"
+    # Independents share the "IND" label, so their groups carry their name.
+    assert (
+        trees["independiente-toluca"].group.name == "Editores Candidatura independiente en Toluca"
+    )
     assert _page_perms(pan.group) == [("pan", "add_page"), ("pan", "change_page")]
     assert [p.codename for p in pan.group.permissions.all()] == ["access_admin"]
     media = GroupCollectionPermission.objects.filter(group=pan.group)
@@ -62,14 +66,14 @@ def test_a_new_actor_gets_its_group_at_once(trees, parties_index):
         "pt-morena-naem-comun",
         title="Candidatura común PT-MORENA-NAEM",
         kind=PoliticalActorPage.KIND_COMMON,
-        acronym="PAN",  # same acronym as an existing actor: the name is disambiguated
+        acronym="PAN",  # an acronym already taken: the group goes by the title
         full_name="Candidatura común",
         registration_order=30,
         registry_key="comun",
         ballot_label="PT_MORENA_NAEM",
     )
     link = ActorEditorGroup.objects.get(actor_id=actor.pk)
-    assert link.group.name == "Editores PAN (candidatura común)"
+    assert link.group.name == "Editores Candidatura común PT-MORENA-NAEM"
     assert _page_perms(link.group) == [
         ("pt-morena-naem-comun", "add_page"),
         ("pt-morena-naem-comun", "change_page"),
