@@ -29,8 +29,10 @@ class HomePage(Page):
     # Other apps append their section index pages here (by label, not import).
     subpage_types = [
         "home.StandardPage",
+        "electoral.PartiesIndexPage",
         "electoral.GlossaryIndexPage",
         "home.RepresentationIndexPage",
+        "electoral.GeographyIndexPage",
     ]
     max_count = 1
 

@@ -6,3 +6,6 @@ Split into modules because the domain is large; import models from here
 
 from .geography import *  # noqa: F403
 from .glossary import *  # noqa: F403
+from .parties import *  # noqa: F403
+from .candidacies import *  # noqa: F403
+from ..editorial.models import *  # noqa: F403
