@@ -7,4 +7,12 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Participación ciudadana"
 
     def ready(self):
-        from . import targets  # noqa: F401  (page signals that refresh target lookups)
+        from django.db.models.signals import post_save
+
+        from home.models import ElectionCalendar
+
+        from . import services, targets  # noqa: F401  (page signals refresh target lookups)
+
+        post_save.connect(
+            services.forget_calendar, sender=ElectionCalendar, dispatch_uid="participation-cal"
+        )

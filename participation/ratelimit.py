@@ -14,7 +14,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.utils import timezone
 
@@ -78,16 +78,49 @@ def _incr_cache(key, expires_at):
         return 1
 
 
-def hit(name, subject):
-    """Count one request of `subject` against limit `name`.
+def _redis_client():
+    """The raw client of Django's RedisCache, or None for other backends."""
+    backend = caches["default"]
+    if type(backend).__name__ != "RedisCache":
+        return None
+    return backend._cache.get_client(None, write=True)
 
-    Returns True when the request is within the limit.
+
+def hit_all(checks):
+    """Count one request against several limits: [(name, subject), …].
+
+    Returns the name of the first limit exceeded, or None. With Redis all
+    counters go in one pipelined round trip (INCR + EXPIRE NX each).
     """
-    maximum, seconds = limit(name)
-    window, expires_at = _window(seconds, time.time())
-    key = f"rl:{name}:{subject}:{window}"
-    count = _incr_database(key, expires_at) if _uses_database() else _incr_cache(key, expires_at)
-    return count <= maximum
+    now = time.time()
+    keyed = []
+    for name, subject in checks:
+        maximum, seconds = limit(name)
+        window, expires_at = _window(seconds, now)
+        keyed.append((name, maximum, f"rl:{name}:{subject}:{window}", expires_at))
+    if _uses_database():
+        counts = [_incr_database(key, expires) for _, _, key, expires in keyed]
+    else:
+        client = _redis_client()
+        if client is not None:
+            pipe = client.pipeline(transaction=False)
+            for _, _, key, expires in keyed:
+                full = cache.make_and_validate_key(key)
+                ttl = max(1, int((expires - timezone.now()).total_seconds()) + 1)
+                pipe.incr(full)
+                pipe.expire(full, ttl, nx=True)
+            counts = pipe.execute()[::2]
+        else:
+            counts = [_incr_cache(key, expires) for _, _, key, expires in keyed]
+    for (name, maximum, _, _), count in zip(keyed, counts, strict=True):
+        if int(count) > maximum:
+            return name
+    return None
+
+
+def hit(name, subject):
+    """Count one request of `subject` against limit `name`; True when within it."""
+    return hit_all([(name, subject)]) is None
 
 
 def purge_expired():

@@ -131,6 +131,28 @@ def is_duplicate(target, participant, text):
 
 # --- calendar -------------------------------------------------------------
 
+_CALENDAR_SECONDS = 2.0
+_calendar_memo = {"at": 0.0, "value": None}
+
+
+def calendar():
+    """The ElectionCalendar, re-read at most every 2 seconds per process.
+
+    The endpoints ask on every request; the window itself is computed from
+    the dates at each call, so only an edit of the dates takes up to two
+    seconds to reach every process (the process that saves sees it at once).
+    """
+    from home.models import ElectionCalendar
+
+    now = time.monotonic()
+    if _calendar_memo["value"] is None or now - _calendar_memo["at"] > _CALENDAR_SECONDS:
+        _calendar_memo.update(value=ElectionCalendar.load(), at=now)
+    return _calendar_memo["value"]
+
+
+def forget_calendar(**kwargs):
+    _calendar_memo["value"] = None
+
 
 def _fmt(value):
     return formats.date_format(timezone.localtime(value), r"j \d\e F \d\e Y, H:i \h")

@@ -6,6 +6,8 @@ platform and candidate profile pages of `electoral`. This module never imports
 their classes, so participation keeps working while they change.
 """
 
+import time
+
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models.signals import post_delete
@@ -78,6 +80,7 @@ def _version(page_id):
 
 
 def _bump(page_id):
+    forget_memo()
     key = f"participation:pagever:{page_id}"
     cache.add(key, 0, None)
     try:
@@ -110,12 +113,16 @@ def resolve(page_id, block_id):
         page_id = int(page_id)
     except (TypeError, ValueError):
         return None
+    memo_key = (page_id, block_id)
+    memo = _memo.get(memo_key)
+    if memo is not None and time.monotonic() - memo[0] < _MEMO_SECONDS:
+        return memo[1]
     key = f"participation:target:{page_id}:{_version(page_id)}:{block_id}"
     target_id = cache.get(key)
     if target_id:
         target = Target.objects.filter(pk=target_id).first()
         if target is not None:
-            return target
+            return _remember(memo_key, target)
     page = live_feedback_page(page_id)
     if page is None or block_id not in target_labels(page):
         return None
@@ -133,7 +140,24 @@ def resolve(page_id, block_id):
             setattr(target, name, fields[name])
         target.save(update_fields=changed)
     cache.set(key, target.pk, _CACHE_SECONDS)
+    return _remember(memo_key, target)
+
+
+# A short per-process memo on top of the shared cache: at most this many
+# seconds pass before a process notices an unpublished page or deleted block.
+_MEMO_SECONDS = 2.0
+_memo: dict = {}
+
+
+def _remember(key, target):
+    if len(_memo) > 5000:
+        _memo.clear()
+    _memo[key] = (time.monotonic(), target)
     return target
+
+
+def forget_memo():
+    _memo.clear()
 
 
 @receiver(page_published)

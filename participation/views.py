@@ -58,9 +58,7 @@ MSG_DUPLICATE = "Ya recibimos una idea con este mismo texto; no hace falta envia
 
 
 def _calendar():
-    from home.models import ElectionCalendar
-
-    return ElectionCalendar.load()
+    return services.calendar()
 
 
 def _wants_json(request):
@@ -184,12 +182,15 @@ def reaction(request):
         return response
 
     participant = identity.participant_hash(token)
-    if not ratelimit.hit("reaction_participant", participant) or not ratelimit.hit(
-        "reaction_address", identity.address_hash(request)
-    ):
-        return reply(429, MSG_RATE)
-    if not ratelimit.hit("reaction_participant_day", participant):
-        return reply(429, MSG_DAY)
+    exceeded = ratelimit.hit_all(
+        [
+            ("reaction_participant", participant),
+            ("reaction_address", identity.address_hash(request)),
+            ("reaction_participant_day", participant),
+        ]
+    )
+    if exceeded:
+        return reply(429, MSG_DAY if exceeded == "reaction_participant_day" else MSG_RATE)
 
     if value not in services.VALUES:
         return reply(400, "Elige «Me gusta» o «No me gusta».")

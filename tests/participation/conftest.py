@@ -23,11 +23,19 @@ TARGETS = [("", "Plataforma completa"), (TOPIC, "Seguridad"), (TOPIC2, "Salud")]
 ORIGIN = "http://testserver"
 
 
+def _forget_everything():
+    from participation import services, targets
+
+    cache.clear()
+    targets.forget_memo()
+    services.forget_calendar()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    _forget_everything()
     yield
-    cache.clear()
+    _forget_everything()
 
 
 def set_phase(phase):

@@ -1,0 +1,213 @@
+"""Reactions per second through gunicorn + PostgreSQL on loopback.
+
+Starts its own PostgreSQL database (decide_part_bench, dropped at the end),
+gunicorn (production settings + bench/bench_settings.py, Redis cache when
+REDIS_URL is set or a local Redis answers) and client processes. Every
+participant first gets its cookie and CSRF token from /participa/estado/
+(not timed), then presses "Me gusta" once on each of TARGETS targets
+(bounded loops, timed). Checks that the stored reactions equal the
+successful responses. Budget (issue 7): >= 500 reactions/s on 2 cores.
+"""
+
+import json
+import multiprocessing as mp
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv/bin/python")
+PORT = int(os.environ.get("BENCH_PORT", "8105"))
+DB = "decide_part_bench"
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+PARTICIPANTS = int(os.environ.get("BENCH_PARTICIPANTS", "1200"))
+TARGETS = 3
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "6"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 2))))
+BUDGET = 500
+
+
+def env():
+    e = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.bench_settings",
+        "DJANGO_SECRET_KEY": "bench-secret-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"{PG}/{DB}",
+        "PYTHONPATH": str(ROOT),
+    }
+    if "REDIS_URL" not in e:
+        try:
+            socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+            e["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+        except OSError:
+            pass
+    return e
+
+
+SETUP = r"""
+import json
+from home.calendar import dates_for_phase
+from home.models import ElectionCalendar
+from home.pagetree import ensure_child, ensure_home_page
+from electoral.models import PartiesIndexPage, PlatformPage, PoliticalActorPage, Topic
+from django.core.cache import cache
+
+cache.clear()
+cal = ElectionCalendar.load(); cal.apply(dates_for_phase("campaign")); cal.save()
+home, _ = ensure_home_page(title="Decide IEEM", intro="Inicio")
+index, _ = ensure_child(home, PartiesIndexPage, "partidos", title="Partidos")
+actor, _ = ensure_child(index, PoliticalActorPage, "bench", title="Partido de banco",
+    kind=PoliticalActorPage.KIND_NATIONAL_PARTY, acronym="BENCH", full_name="Partido de banco",
+    registration_order=1, registry_key="bench", ballot_label="BENCH")
+topics = [Topic.objects.get_or_create(name=f"Tema {i}", defaults={"slug": f"tema-{i}"})[0]
+          for i in range(3)]
+body = [{"type": "topic_section", "value": {"topic": t.id, "title": t.name, "text": "<p>x</p>",
+         "document": None}} for t in topics]
+page, _ = ensure_child(actor, PlatformPage, "plataforma", title="Plataforma de banco",
+    body=json.dumps(body))
+print(json.dumps({"page": page.pk, "blocks": [b for b, _ in page.feedback_targets()]}))
+"""
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, cwd=ROOT, env=env(), **kw)
+
+
+def request(method, path, body=None, headers=None):
+    conn = HTTPConnection("127.0.0.1", PORT, timeout=30)
+    conn.request(method, path, body=body, headers=headers or {})
+    response = conn.getresponse()
+    data = response.read()
+    cookies = response.headers.get_all("Set-Cookie") or []
+    conn.close()
+    return response.status, data, cookies
+
+
+def get_identity(page_id):
+    status, data, cookies = request("GET", f"/participa/estado/?pagina={page_id}")
+    assert status == 200, status
+    jar = "; ".join(c.split(";", 1)[0] for c in cookies)
+    return json.loads(data)["csrfToken"], jar
+
+
+def client(args):
+    page_id, blocks, count = args
+    identities = [get_identity(page_id) for _ in range(count)]
+    start = time.perf_counter()
+    ok = other = 0
+    for token, jar in identities:
+        for block in blocks[:TARGETS]:
+            body = urllib.parse.urlencode(
+                {"pagina": page_id, "bloque": block, "valor": "me_gusta", "actual": ""}
+            )
+            status, data, _ = request(
+                "POST",
+                "/participa/reaccion/",
+                body,
+                {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Accept": "application/json",
+                    "X-CSRFToken": token,
+                    "Cookie": jar,
+                },
+            )
+            if status == 200 and json.loads(data)["state"] == "me_gusta":
+                ok += 1
+            else:
+                other += 1
+    return ok, other, start, time.perf_counter()
+
+
+def baseline(count):
+    """Same client, same server: GET /robots.txt (no database), for the machine's ceiling."""
+    start = time.perf_counter()
+    for _ in range(count):
+        request("GET", "/robots.txt")
+    return count, start, time.perf_counter()
+
+
+def main():
+    subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DB], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", DB], check=True)
+    server = None
+    try:
+        run([PY, "manage.py", "migrate", "--noinput", "-v0"])
+        out = run([PY, "manage.py", "shell", "-c", SETUP], capture_output=True, text=True).stdout
+        target = json.loads(out.strip().splitlines()[-1])
+        server = subprocess.Popen(
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "cms.wsgi",
+                "-b",
+                f"127.0.0.1:{PORT}",
+                "-w",
+                str(WORKERS),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env(),
+        )
+        for _ in range(100):
+            try:
+                request("GET", "/robots.txt")
+                break
+            except OSError:
+                time.sleep(0.2)
+        with mp.Pool(CLIENTS) as pool:
+            base = pool.map(baseline, [300] * CLIENTS)
+        base_rate = sum(b[0] for b in base) / (max(b[2] for b in base) - min(b[1] for b in base))
+        print(f"ceiling of this machine and client: {base_rate:.0f} requests/s (GET /robots.txt)")
+        per_client = PARTICIPANTS // CLIENTS
+        jobs = [(target["page"], target["blocks"][1:], per_client)] * CLIENTS
+        with mp.Pool(CLIENTS) as pool:
+            results = pool.map(client, jobs)
+        ok = sum(r[0] for r in results)
+        other = sum(r[1] for r in results)
+        elapsed = max(r[3] for r in results) - min(r[2] for r in results)
+        stored = (
+            run(
+                [
+                    PY,
+                    "manage.py",
+                    "shell",
+                    "-c",
+                    "from participation.models import Reaction; "
+                    "print(Reaction.objects.filter(value='me_gusta').count())",
+                ],
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        rate = ok / elapsed
+        print(
+            f"reactions: {ok} ok, {other} other, {elapsed:.1f}s, {rate:.0f} reactions/s "
+            f"({WORKERS} gunicorn workers, {CLIENTS} client processes, "
+            f"cache: {'redis' if 'REDIS_URL' in env() else 'database'}); stored: {stored}"
+        )
+        assert int(stored) == ok, "stored reactions differ from successful responses"
+        assert other == 0, "some presses failed"
+        print(f"budget >= {BUDGET}/s: {'OK' if rate >= BUDGET else 'MISSED'}")
+        return 0 if rate >= BUDGET else 1
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", DB])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

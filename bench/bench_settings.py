@@ -1,0 +1,14 @@
+"""Production settings for bench_reactions.py (loopback, high abuse limits)."""
+
+from cms.settings.production import *  # noqa: F403
+
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+# Every benchmark participant comes from 127.0.0.1: lift the per-address limits.
+PARTICIPATION_LIMITS = {
+    "reaction_address": (10**9, 60),
+    "cookie_address": (10**9, 3600),
+    "reaction_participant": (10**6, 60),
+}
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
