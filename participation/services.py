@@ -155,7 +155,8 @@ def forget_calendar(**kwargs):
 
 
 def _fmt(value):
-    return formats.date_format(timezone.localtime(value), r"j \d\e F \d\e Y, H:i \h")
+    text = formats.date_format(timezone.localtime(value), r"j \d\e F \d\e Y, H:i \h")
+    return text.lower()  # Spanish month names are not capitalised
 
 
 def closed_message(calendar, now=None):
