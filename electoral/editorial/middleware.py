@@ -1,6 +1,7 @@
 """What a party editor may do in the admin beyond Wagtail's own permission checks."""
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -18,7 +19,8 @@ PAGE_ID_VIEWS = {"wagtailadmin_choose_page_child": "parent_page_id"}
 class PartyEditorAdminMiddleware:
     """1. A user holding a one-time password only reaches the account page
     (where Wagtail's password change form is) until they change it.
-    2. A party editor cannot browse other actors' pages in the page chooser."""
+    2. A party editor cannot browse other actors' pages in the page chooser.
+    3. The edit page of a page sent back by IEEM shows the reason on top."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -36,8 +38,42 @@ class PartyEditorAdminMiddleware:
             return None
         response = self._force_password_change(request, user, admin_prefix)
         if response is None:
-            self._guard_page_ids(request, user)
+            match = self._resolve(request)
+            self._guard_page_ids(match, user)
+            self._show_requested_changes(request, match)
         return response
+
+    @staticmethod
+    def _resolve(request):
+        try:
+            return resolve(request.path)
+        except Resolver404:
+            return None
+
+    @staticmethod
+    def _show_requested_changes(request, match):
+        """On the edit page, say plainly what IEEM asked to change."""
+        if request.method != "GET" or match is None or match.view_name != "wagtailadmin_pages:edit":
+            return
+        from wagtail.models import Page, WorkflowState
+
+        state = (
+            WorkflowState.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id=str(match.kwargs["page_id"]),
+                status=WorkflowState.STATUS_NEEDS_CHANGES,
+            )
+            .select_related("current_task_state__finished_by")
+            .first()
+        )
+        task_state = state.current_task_state if state else None
+        if task_state and task_state.comment:
+            who = task_state.finished_by.get_full_name() if task_state.finished_by else "El IEEM"
+            messages.warning(
+                request,
+                f"Moderación IEEM pidió cambios ({who}): «{task_state.comment}». "
+                "Corrige y usa «Reenviar a Revisión IEEM».",
+            )
 
     def _force_password_change(self, request, user, admin_prefix):
         account_url = reverse("wagtailadmin_account")
@@ -56,13 +92,11 @@ class PartyEditorAdminMiddleware:
         return redirect(account_url)  # the account page shows MESSAGE
 
     @staticmethod
-    def _guard_page_ids(request, user):
+    def _guard_page_ids(match, user):
         from .admin_hooks import page_visible_to_party_editor
         from .groups import is_party_editor
 
-        try:
-            match = resolve(request.path)
-        except Resolver404:
+        if match is None:
             return
         kwarg = PAGE_ID_VIEWS.get(match.url_name)
         if kwarg is None or not is_party_editor(user):

@@ -132,7 +132,7 @@ def test_request_changes_needs_a_reason_that_the_editor_reads_and_receives(
 
     client.force_login(editor)
     edit = client.get(edit_url(page)).content.decode()
-    assert REASON in edit
+    assert "Moderación IEEM pidió cambios" in edit and f"«{REASON}»" in edit
 
 
 def test_fix_resend_approve_publishes_and_dates_the_review(
