@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from participation import services
 from participation.models import Idea, Reaction, Target
 from participation.setup_steps import ADMINS_GROUP, MODERATORS_GROUP, participation_permissions
 
@@ -62,7 +63,11 @@ def make_idea(target, text, **extra):
     from django.utils import timezone
 
     return Idea.objects.create(
-        target=target, text=text, text_hash=text, consent_at=timezone.now(), **extra
+        target=target,
+        text=text,
+        text_hash=services.text_hash(text),
+        consent_at=timezone.now(),
+        **extra,
     )
 
 
