@@ -80,7 +80,7 @@ def test_election_phase_command_moves_calendar_and_prints_dates():
 
 
 @pytest.mark.django_db
-def test_home_shows_current_phase(client, site):
+def test_home_shows_current_phase(client, home_site):
     call_command("election_phase", "silence", stdout=io.StringIO())
     html = client.get("/").content.decode()
     assert "Veda electoral" in html

@@ -37,6 +37,8 @@ def test_setup_site_keeps_calendar_edited_by_staff():
 
 @pytest.mark.django_db
 def test_no_demo_admin_when_accounts_disabled(settings):
+    from tests.conftest import run_setup_steps
+
     settings.DEMO_ACCOUNTS = False
-    call_command("setup_site", stdout=io.StringIO())
+    run_setup_steps(below=200)
     assert not get_user_model().objects.filter(username="admin").exists()

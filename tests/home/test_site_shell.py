@@ -7,7 +7,7 @@ from tests.helpers.html import foreign_references, meta_of
 
 
 @pytest.mark.django_db
-def test_home_page_in_spanish_with_navigation_and_lookup(client, site):
+def test_home_page_in_spanish_with_navigation_and_lookup(client, home_site):
     response = client.get("/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -21,7 +21,7 @@ def test_home_page_in_spanish_with_navigation_and_lookup(client, site):
 
 
 @pytest.mark.django_db
-def test_meta_tags_for_link_previews(client, site):
+def test_meta_tags_for_link_previews(client, home_site):
     title, meta = meta_of(client.get("/aviso-de-privacidad/").content.decode())
     assert title == "Aviso de privacidad · Decide IEEM"
     assert meta["og:title"] == "Aviso de privacidad"
@@ -32,7 +32,7 @@ def test_meta_tags_for_link_previews(client, site):
 
 
 @pytest.mark.django_db
-def test_home_requests_nothing_from_other_hosts(client, site):
+def test_home_requests_nothing_from_other_hosts(client, home_site):
     html = client.get("/").content.decode()
     assert foreign_references(html) == []
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
@@ -46,7 +46,7 @@ def test_foreign_reference_detector_can_fail():
 
 
 @pytest.mark.django_db
-def test_custom_404_in_spanish(client, site):
+def test_custom_404_in_spanish(client, home_site):
     response = client.get("/no-existe-esta-pagina/")
     assert response.status_code == 404
     html = response.content.decode()
@@ -64,7 +64,7 @@ def test_500_page_in_spanish(rf):
 
 
 @pytest.mark.django_db
-def test_robots_and_sitemap(client, site):
+def test_robots_and_sitemap(client, home_site):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots
     assert "Sitemap: http://testserver/sitemap.xml" in robots
@@ -73,7 +73,7 @@ def test_robots_and_sitemap(client, site):
 
 
 @pytest.mark.django_db
-def test_public_pages_cacheable_for_anonymous_only(client, site, django_user_model):
+def test_public_pages_cacheable_for_anonymous_only(client, home_site, django_user_model):
     response = client.get("/")
     assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
     assert "csrfmiddlewaretoken" not in response.content.decode()
@@ -83,6 +83,6 @@ def test_public_pages_cacheable_for_anonymous_only(client, site, django_user_mod
 
 
 @pytest.mark.django_db
-def test_admin_login_is_in_spanish(client, site):
+def test_admin_login_is_in_spanish(client, home_site):
     html = client.get("/admin/login/").content.decode()
     assert "Iniciar sesión" in html or "Inicia sesión" in html
