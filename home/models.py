@@ -48,8 +48,9 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
-    """Institutional prose: about, privacy notice, representation bodies…"""
+class ProsePage(Page):
+    """Base of the institutional prose pages: summary, StreamField body and
+    the per-page switch of inline glossary links."""
 
     intro = models.TextField(
         "Resumen",
@@ -72,16 +73,23 @@ class StandardPage(Page):
     ]
     api_fields = [APIField("intro"), APIField("body")]
 
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+
+class StandardPage(ProsePage):
+    """Institutional prose: about, privacy notice…"""
+
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:
         verbose_name = "Página institucional"
         verbose_name_plural = "Páginas institucionales"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
 
 
 @register_setting(icon="date")
@@ -184,29 +192,8 @@ class ElectionCalendar(BaseGenericSetting):
 # --- Representation bodies (/organos/) ---------------------------------------
 
 
-class RepresentationIndexPage(Page):
+class RepresentationIndexPage(ProsePage):
     """/organos/: what is elected, with one page per body and per ballot office."""
-
-    intro = models.TextField(
-        "Resumen",
-        blank=True,
-        max_length=400,
-        help_text="Una o dos frases; también se usa como descripción al compartir.",
-    )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="Contenido")
-    glossary_links = models.BooleanField(
-        "Enlazar términos del Quitadudas",
-        default=True,
-        help_text="Enlaza la primera aparición de cada término del glosario en el texto.",
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    settings_panels = Page.settings_panels + [FieldPanel("glossary_links")]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-    api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.RepresentationBodyPage"]
@@ -216,10 +203,6 @@ class RepresentationIndexPage(Page):
         verbose_name = "Qué se elige (índice de órganos)"
         verbose_name_plural = "Qué se elige (índices de órganos)"
 
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = RepresentationBodyPage.objects.child_of(self).live().public()
@@ -228,7 +211,7 @@ class RepresentationIndexPage(Page):
         return context
 
 
-class RepresentationBodyPage(Page):
+class RepresentationBodyPage(ProsePage):
     """/organos/<slug>/: a body (the Legislatura, the ayuntamiento) or an office on a ballot.
 
     Other apps link to these by slug: legislatura, ayuntamiento,
@@ -240,30 +223,13 @@ class RepresentationBodyPage(Page):
     KIND_CHOICES = [(BODY, "Órgano de representación"), (OFFICE, "Cargo en la boleta")]
 
     kind = models.CharField("Tipo", max_length=10, choices=KIND_CHOICES, default=BODY)
-    intro = models.TextField(
-        "Resumen",
-        blank=True,
-        max_length=400,
-        help_text="Una o dos frases; también se usa como descripción al compartir.",
-    )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="Contenido")
-    glossary_links = models.BooleanField(
-        "Enlazar términos del Quitadudas",
-        default=True,
-        help_text="Enlaza la primera aparición de cada término del glosario en el texto.",
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("glossary_links")]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.FilterField("kind"),
-    ]
+    search_fields = ProsePage.search_fields + [index.FilterField("kind")]
     api_fields = [APIField("kind"), APIField("intro"), APIField("body")]
 
     parent_page_types = ["home.RepresentationIndexPage"]
@@ -272,10 +238,6 @@ class RepresentationBodyPage(Page):
     class Meta:
         verbose_name = "Órgano o cargo de elección"
         verbose_name_plural = "Órganos y cargos de elección"
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
