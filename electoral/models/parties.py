@@ -244,6 +244,21 @@ class PoliticalActorPage(Page):
         return context
 
 
+class _ActorContentMixin:
+    """Pages written by a postulating actor, somewhere below its actor page."""
+
+    @cached_property
+    def actor(self):
+        return PoliticalActorPage.objects.ancestor_of(self).first()
+
+    @property
+    def ieem_review_date(self):
+        """Date IEEM approved this page's live version (see electoral.editorial.review)."""
+        from electoral.editorial.review import ieem_review_date
+
+        return ieem_review_date(self)
+
+
 class _OnePerActorMixin:
     """Page types an actor has at most one of, always at the same slug."""
 
@@ -258,7 +273,7 @@ class _OnePerActorMixin:
         super().full_clean(*args, **kwargs)
 
 
-class PlatformPage(_OnePerActorMixin, Page):
+class PlatformPage(_ActorContentMixin, _OnePerActorMixin, Page):
     """/partidos/<slug>/plataforma/: the registered platform, by topic."""
 
     fixed_slug = "plataforma"
@@ -310,17 +325,6 @@ class PlatformPage(_OnePerActorMixin, Page):
             self.search_description or self.intro or f"Plataforma electoral de {self.actor.title}."
         )
 
-    @cached_property
-    def actor(self):
-        return PoliticalActorPage.objects.parent_of(self).first()
-
-    @property
-    def ieem_review_date(self):
-        """Date IEEM approved this page's live version (see electoral.editorial.review)."""
-        from electoral.editorial.review import ieem_review_date
-
-        return ieem_review_date(self)
-
     def topic_sections(self):
         return [b for b in self.body if b.block_type == "topic_section"]
 
@@ -331,7 +335,7 @@ class PlatformPage(_OnePerActorMixin, Page):
         return targets
 
 
-class CandidateProfileIndexPage(_OnePerActorMixin, Page):
+class CandidateProfileIndexPage(_ActorContentMixin, _OnePerActorMixin, Page):
     """/partidos/<slug>/candidaturas/: the actor's head candidates."""
 
     fixed_slug = "candidaturas"
@@ -342,10 +346,6 @@ class CandidateProfileIndexPage(_OnePerActorMixin, Page):
     class Meta:
         verbose_name = "Perfiles de candidaturas"
         verbose_name_plural = "Perfiles de candidaturas"
-
-    @cached_property
-    def actor(self):
-        return PoliticalActorPage.objects.parent_of(self).first()
 
     @property
     def meta_description(self):
@@ -386,7 +386,7 @@ class CandidateProfileForm(WagtailAdminPageForm):
         return cleaned
 
 
-class CandidateProfilePage(Page):
+class CandidateProfilePage(_ActorContentMixin, Page):
     """/partidos/<slug>/candidaturas/<slug>/: trajectory and proposals of a
     candidate who heads a formula or slate, written by the party."""
 
@@ -463,17 +463,6 @@ class CandidateProfilePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
-
-    @cached_property
-    def actor(self):
-        return PoliticalActorPage.objects.ancestor_of(self).first()
-
-    @property
-    def ieem_review_date(self):
-        """Date IEEM approved this page's live version (see electoral.editorial.review)."""
-        from electoral.editorial.review import ieem_review_date
-
-        return ieem_review_date(self)
 
     def clean(self):
         super().clean()
