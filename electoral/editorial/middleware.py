@@ -82,6 +82,9 @@ class PartyEditorAdminMiddleware:
             reverse("wagtailadmin_logout"),
             reverse("wagtailadmin_login"),
             admin_prefix + "jsi18n/",
+            # The icon sprite every admin page fetches and inlines: redirected,
+            # the account page's own HTML was inlined, so it showed twice.
+            reverse("wagtailadmin_sprite"),
         )
         if request.path in allowed:
             if request.method == "GET" and request.path == account_url and self._flagged(user):
