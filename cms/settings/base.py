@@ -203,6 +203,9 @@ WAGTAIL_SITE_NAME = "Decide IEEM"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests, in the admin either: Wagtail would load avatars from
+# gravatar.com (with a hash of each editor's e-mail); it shows its own default one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "xlsx", "docx", "odt", "ods", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_MODERATION_ENABLED = True
