@@ -5,14 +5,20 @@
 (`decide_e2e.sqlite3` in a temporary folder), runs `migrate`, `setup_site` and
 `collectstatic` with tests/e2e/settings.py (DEBUG off, production static
 storage served by WhiteNoise), starts gunicorn on a free 127.0.0.1 port, and
-stops it at the end. Artifacts go to test-output/e2e/: a screenshot of every
-open page when a journey fails, named screenshots from `shot()`, the server
+stops it at the end. The database `migrate` + `setup_site` build is kept in
+test-output/e2e-cache/ and copied by the next run of the same day while the
+code, data and settings are unchanged (E2E_FRESH_DB=1 builds it anyway).
+Artifacts go to test-output/e2e/: a screenshot of every open page when a
+journey fails, named screenshots from `shot()`, the server
 and setup_site logs, and summary.txt (durations and the axe result per page).
 """
 
+import datetime
+import hashlib
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -111,6 +117,57 @@ def _run_logged(cmd, env, log_path, timeout):
 
 _server_timings: dict = {}
 
+# migrate + setup_site take half a minute; their result depends only on the
+# code, data and settings below, and on the day (setup_site dates the
+# election calendar from today). The database they build is kept (beside
+# test-output/e2e/, which is emptied at each run) under a key hashed from all
+# of that, and copied for the next run; any change builds it again.
+# E2E_FRESH_DB=1 always builds it.
+DATABASE_CACHE = ROOT / "test-output" / "e2e-cache"
+DATABASE_INPUTS = [
+    "manage.py",
+    "requirements.txt",
+    "cms",
+    "home",
+    "electoral",
+    "participation",
+    "fixtures",
+    "templates",
+    "tests/e2e/settings.py",
+]
+
+
+def _database_key():
+    digest = hashlib.sha256()
+    digest.update(f"{datetime.date.today().isoformat()}\0{sys.version}\0".encode())
+    for name in DATABASE_INPUTS:
+        top = ROOT / name
+        files = [top] if top.is_file() else sorted(top.rglob("*"))
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(str(path.relative_to(ROOT)).encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _copy_database(source: Path, target: Path):
+    """A consistent copy, whatever the WAL holds (SQLite's backup API)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def _store_database(database: Path, cached: Path):
+    DATABASE_CACHE.mkdir(parents=True, exist_ok=True)
+    for old in DATABASE_CACHE.glob("decide_e2e-*.sqlite3"):
+        old.unlink(missing_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.partial")
+    _copy_database(database, partial)
+    partial.replace(cached)  # atomic: a run beside this one never reads half a file
+
 
 @pytest.fixture(scope="session")
 def server(delete_output_dir):
@@ -144,12 +201,20 @@ def server(delete_output_dir):
         stdout=static_log,
         stderr=subprocess.STDOUT,
     )
+    database = Path(env["SQLITE_PATH"])
+    key = _database_key()
+    cached = DATABASE_CACHE / f"decide_e2e-{key}.sqlite3"
     t = time.monotonic()
-    _run_logged([*manage, "migrate", "--noinput", "-v0"], env, OUTPUT / "migrate.log", 600)
-    timings["migrate"] = time.monotonic() - t
-    t = time.monotonic()
-    _run_logged([*manage, "setup_site"], env, OUTPUT / "setup_site.log", 900)
-    timings["setup_site"] = time.monotonic() - t
+    if cached.exists() and not os.environ.get("E2E_FRESH_DB"):
+        _copy_database(cached, database)
+        timings[f"database reused from {cached.relative_to(ROOT)}"] = time.monotonic() - t
+    else:
+        _run_logged([*manage, "migrate", "--noinput", "-v0"], env, OUTPUT / "migrate.log", 600)
+        timings["migrate"] = time.monotonic() - t
+        t = time.monotonic()
+        _run_logged([*manage, "setup_site"], env, OUTPUT / "setup_site.log", 900)
+        timings["setup_site"] = time.monotonic() - t
+        _store_database(database, cached)
     if collect.wait(timeout=600):
         pytest.exit(f"collectstatic failed, see {OUTPUT / 'collectstatic.log'}", returncode=1)
     static_log.close()

@@ -1,6 +1,7 @@
 """What the journeys share: a checked page visit, axe audits, layout checks, screenshots."""
 
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,12 +86,36 @@ def path_of(page: Page):
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def settle(page: Page, timeout_ms=2000):
+    """Wait until short CSS animations and transitions have ended (e.g. the
+    admin's messages fading in): axe judges the colours a person reads, not
+    a frame in between. Endless or long decorative ones (a badge pulsing for
+    25 s) are not waited for."""
+    page.evaluate(
+        """(timeout) => {
+            const running = document.getAnimations().filter((a) => {
+                const timing = a.effect && a.effect.getComputedTiming();
+                const left = timing ? timing.endTime - (timing.localTime || 0) : Infinity;
+                return a.playState === "running" && left <= timeout;
+            });
+            if (!running.length) return null;
+            return Promise.race([
+                Promise.all(running.map((a) => a.finished.catch(() => null))),
+                new Promise((resolve) => setTimeout(resolve, timeout)),
+            ]).then(() => null);
+        }""",
+        timeout_ms,
+    )
+
+
 def audit(page: Page, label: str | None = None):
     """Run axe-core (WCAG 2.2 AA tags) on the page as it is now.
 
     Records a summary line for the closing note and fails on any violation
     of impact serious or critical (moderate and minor ones are listed).
     """
+    started = time.monotonic()
+    settle(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE_PATH))
     violations = page.evaluate(
@@ -115,13 +140,44 @@ def audit(page: Page, label: str | None = None):
     width = page.viewport_size["width"] if page.viewport_size else "?"
     counts = " ".join(f"{impact}={by_impact.get(impact, 0)}" for impact in AXE_IMPACTS)
     rules = ", ".join(f"{v['id']}({v['impact']})" for v in violations) or "none"
-    axe_results.append(f"{label or path_of(page)} @{width}px: {counts}; rules: {rules}")
+    seconds = time.monotonic() - started
+    axe_results.append(
+        f"{label or path_of(page)} @{width}px: {counts}; rules: {rules} ({seconds:.1f} s)"
+    )
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"axe on {page.url}: serious/critical violations:\n" + "\n".join(
         f"- {v['id']} ({v['impact']}): {v['help']} — {v['count']} × e.g. {v['nodes']}"
         for v in blocking
     )
     return violations
+
+
+def audit_without_javascript(page: Page, checker: Visit, label: str):
+    """axe on a page of a JavaScript-disabled context.
+
+    axe is a script, and does not run where scripts are off; so the document
+    exactly as that context shows it is served again, at its own address (the
+    site's CSS and images load as usual), in `checker`, a context with
+    JavaScript on whose own site scripts are blocked, and audited there.
+    """
+    html = page.content()
+    address = page.url.split("#")[0]
+    target = checker.page
+    target.set_viewport_size(page.viewport_size)
+
+    def serve(route: Route):
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+    def is_document(url):
+        return url.split("#")[0] == address
+
+    target.route(is_document, serve)
+    target.route("**/*.js", lambda route: route.abort("blockedbyclient"))
+    try:
+        target.goto(page.url)
+        return audit(target, label)
+    finally:
+        target.unroute_all()
 
 
 def assert_no_horizontal_scroll(page: Page):

@@ -9,6 +9,7 @@ the "Mi boleta" feature is in the tree).
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .helpers import audit, feature_missing, focused, path_of, shot, tab_until
 
@@ -32,7 +33,8 @@ def keyboard_to_section_field(visit, screenshots=False):
         shot(page, "home-360-skip-link-focused", full_page=False)
 
     page.keyboard.press("Enter")
-    assert page.url.endswith("#contenido")
+    # The fragment navigation may land a moment after the key press returns.
+    expect(page).to_have_url(re.compile(r"#contenido$"), timeout=5000)
     assert focused(page)["id"] == "contenido", "Enter on the skip link moves focus to <main>"
 
     presses = tab_until(page, lambda f: f["id"] == "id_seccion", max_tabs=3)
