@@ -33,7 +33,6 @@ hooks.register("register_admin_viewset", _register_geography_admin)
 
 from electoral.editorial import admin_hooks as _editorial_hooks  # noqa: E402, F401
 
-
 # --- Parties: platform topics and the candidacy list (snippets) -------------
 
 

@@ -2,401 +2,1236 @@
 
 import django.core.validators
 import django.db.models.deletion
-import electoral.models.parties
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+import electoral.models.parties
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
-        ('wagtailimages', '0027_image_description'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Candidacy',
+            name="Candidacy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('office', models.PositiveSmallIntegerField(choices=[(1, 'Presidencia municipal'), (2, 'Sindicatura'), (3, 'Regiduría'), (4, 'Diputación local de mayoría relativa'), (5, 'Diputación local de representación proporcional')], verbose_name='Cargo')),
-                ('position', models.PositiveSmallIntegerField(default=1, help_text='Lugar en la planilla o en la lista (1 = encabeza).', verbose_name='Posición')),
-                ('role', models.CharField(choices=[('propietaria', 'Propietaria'), ('suplente', 'Suplente')], max_length=12, verbose_name='Calidad')),
-                ('name', models.CharField(help_text='Tal como lo publica la fuente.', max_length=200, verbose_name='Nombre (como en el registro)')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=200)),
-                ('gender', models.CharField(choices=[('mujer', 'Mujer'), ('hombre', 'Hombre'), ('no_binaria', 'Persona no binaria'), ('no_registrado', 'Sin dato en la fuente')], default='no_registrado', help_text='Tal como se registró; nunca se deduce del nombre.', max_length=16, verbose_name='Género')),
-                ('reelection', models.BooleanField(blank=True, help_text='Vacío: sin dato en la fuente.', null=True, verbose_name='Busca la elección consecutiva')),
-                ('is_head', models.BooleanField(db_index=True, default=False, verbose_name='Encabeza planilla o fórmula')),
-                ('source', models.CharField(max_length=200, verbose_name='Fuente')),
-                ('source_line', models.PositiveIntegerField(blank=True, null=True, verbose_name='Línea en la fuente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "office",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Presidencia municipal"),
+                            (2, "Sindicatura"),
+                            (3, "Regiduría"),
+                            (4, "Diputación local de mayoría relativa"),
+                            (5, "Diputación local de representación proporcional"),
+                        ],
+                        verbose_name="Cargo",
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="Lugar en la planilla o en la lista (1 = encabeza).",
+                        verbose_name="Posición",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("propietaria", "Propietaria"), ("suplente", "Suplente")],
+                        max_length=12,
+                        verbose_name="Calidad",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Tal como lo publica la fuente.",
+                        max_length=200,
+                        verbose_name="Nombre (como en el registro)",
+                    ),
+                ),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=200)),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[
+                            ("mujer", "Mujer"),
+                            ("hombre", "Hombre"),
+                            ("no_binaria", "Persona no binaria"),
+                            ("no_registrado", "Sin dato en la fuente"),
+                        ],
+                        default="no_registrado",
+                        help_text="Tal como se registró; nunca se deduce del nombre.",
+                        max_length=16,
+                        verbose_name="Género",
+                    ),
+                ),
+                (
+                    "reelection",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="Vacío: sin dato en la fuente.",
+                        null=True,
+                        verbose_name="Busca la elección consecutiva",
+                    ),
+                ),
+                (
+                    "is_head",
+                    models.BooleanField(
+                        db_index=True, default=False, verbose_name="Encabeza planilla o fórmula"
+                    ),
+                ),
+                ("source", models.CharField(max_length=200, verbose_name="Fuente")),
+                (
+                    "source_line",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="Línea en la fuente"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Candidatura',
-                'verbose_name_plural': 'Candidaturas',
+                "verbose_name": "Candidatura",
+                "verbose_name_plural": "Candidaturas",
             },
         ),
         migrations.CreateModel(
-            name='CandidateProfileIndexPage',
+            name="CandidateProfileIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Perfiles de candidaturas',
-                'verbose_name_plural': 'Perfiles de candidaturas',
+                "verbose_name": "Perfiles de candidaturas",
+                "verbose_name_plural": "Perfiles de candidaturas",
             },
-            bases=(electoral.models.parties._OnePerActorMixin, 'wagtailcore.page'),
+            bases=(electoral.models.parties._OnePerActorMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='DistrictIndexPage',
+            name="DistrictIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Lista de distritos locales',
+                "verbose_name": "Lista de distritos locales",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='DistrictPage',
+            name="DistrictPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('number', models.PositiveSmallIntegerField(unique=True, verbose_name='Número de distrito')),
-                ('head_town', models.CharField(blank=True, max_length=120, verbose_name='Cabecera')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='Descripción')),
-                ('shape_path', models.TextField(blank=True, editable=False, verbose_name='Contorno (SVG)')),
-                ('shape_viewbox', models.CharField(blank=True, editable=False, max_length=40)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        unique=True, verbose_name="Número de distrito"
+                    ),
+                ),
+                (
+                    "head_town",
+                    models.CharField(blank=True, max_length=120, verbose_name="Cabecera"),
+                ),
+                (
+                    "description",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="Descripción"),
+                ),
+                (
+                    "shape_path",
+                    models.TextField(blank=True, editable=False, verbose_name="Contorno (SVG)"),
+                ),
+                ("shape_viewbox", models.CharField(blank=True, editable=False, max_length=40)),
             ],
             options={
-                'verbose_name': 'Distrito local',
-                'verbose_name_plural': 'Distritos locales',
-                'ordering': ['number'],
+                "verbose_name": "Distrito local",
+                "verbose_name_plural": "Distritos locales",
+                "ordering": ["number"],
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GeographyIndexPage',
+            name="GeographyIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='Presentación')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="Presentación")),
             ],
             options={
-                'verbose_name': 'Geografía electoral',
-                'verbose_name_plural': 'Geografía electoral',
+                "verbose_name": "Geografía electoral",
+                "verbose_name_plural": "Geografía electoral",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GeographyMap',
+            name="GeographyMap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('districts', 'Distritos locales'), ('municipalities', 'Municipios')], max_length=20, unique=True, verbose_name='Mapa')),
-                ('svg', models.TextField(verbose_name='SVG')),
-                ('shape_count', models.PositiveSmallIntegerField(default=0, verbose_name='Figuras')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Actualizado')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("districts", "Distritos locales"),
+                            ("municipalities", "Municipios"),
+                        ],
+                        max_length=20,
+                        unique=True,
+                        verbose_name="Mapa",
+                    ),
+                ),
+                ("svg", models.TextField(verbose_name="SVG")),
+                (
+                    "shape_count",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="Figuras"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Actualizado")),
             ],
             options={
-                'verbose_name': 'Mapa estatal',
-                'verbose_name_plural': 'Mapas estatales',
-            },
-        ),
-        migrations.CreateModel(
-            name='GlossaryEntryPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('alternative_terms', models.CharField(blank=True, help_text='Separadas por comas: femenino, sinónimos, siglas o nombre completo (p. ej. «elección consecutiva»). Los plurales regulares ya se reconocen solos.', max_length=300, verbose_name='Otras formas del término')),
-                ('definition', wagtail.fields.RichTextField(help_text='En lenguaje sencillo. El primer párrafo, breve (una o dos frases), es el resumen que aparece en el índice, en las vistas previas y al pasar sobre el término en otras páginas.', verbose_name='Definición')),
-                ('example', wagtail.fields.RichTextField(blank=True, help_text='Un ejemplo de la vida diaria o de la boleta que aterrice la definición.', verbose_name='En otras palabras')),
-                ('legal_basis', wagtail.fields.RichTextField(blank=True, help_text='Ley y, solo si es seguro, artículo. Deja vacío si no aporta.', verbose_name='Fundamento legal')),
-                ('last_reviewed', models.DateField(help_text='Fecha en que el personal del IEEM revisó el texto contra la ley vigente.', verbose_name='Última revisión')),
-                ('inline_links', models.BooleanField(default=True, help_text='Si está activo, la primera vez que el término aparece en el texto de otras páginas se enlaza a esta definición.', verbose_name='Enlazar este término en el resto del sitio')),
-            ],
-            options={
-                'verbose_name': 'Término del Quitadudas',
-                'verbose_name_plural': 'Términos del Quitadudas',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='GlossaryIndexPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Una o dos frases; también se usa como descripción al compartir.', max_length=400, verbose_name='Presentación')),
-            ],
-            options={
-                'verbose_name': 'Quitadudas electoral (índice)',
-                'verbose_name_plural': 'Quitadudas electoral (índices)',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='MunicipalityIndexPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-            ],
-            options={
-                'verbose_name': 'Lista de municipios',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='PartiesIndexPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Una o dos frases; también se usa como descripción al compartir.', max_length=600, verbose_name='Presentación')),
-            ],
-            options={
-                'verbose_name': 'Índice de partidos y candidaturas',
-                'verbose_name_plural': 'Índices de partidos y candidaturas',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='Topic',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='Nombre')),
-                ('slug', models.SlugField(help_text='Por ejemplo «seguridad»: /partidos/?tema=seguridad.', max_length=80, unique=True, verbose_name='Identificador en la dirección')),
-                ('description', models.CharField(blank=True, max_length=240, verbose_name='Descripción breve')),
-            ],
-            options={
-                'verbose_name': 'Tema de plataforma',
-                'verbose_name_plural': 'Temas de plataforma',
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='ActorEditorGroup',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='editor_group_link', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Partido, coalición o candidatura')),
-                ('collection', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.collection', verbose_name='Colección de imágenes y documentos')),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='actor_link', to='auth.group', verbose_name='Grupo')),
-            ],
-            options={
-                'verbose_name': 'Grupo de edición de un partido',
-                'verbose_name_plural': 'Grupos de edición de partidos',
+                "verbose_name": "Mapa estatal",
+                "verbose_name_plural": "Mapas estatales",
             },
         ),
         migrations.CreateModel(
-            name='CandidateProfilePage',
+            name="GlossaryEntryPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('photo_alt', models.CharField(blank=True, help_text='Obligatorio si hay fotografía: describe la imagen.', max_length=200, verbose_name='Texto alternativo de la fotografía')),
-                ('summary', models.TextField(blank=True, help_text='Máximo 400 caracteres; también se usa como descripción al compartir.', max_length=400, verbose_name='Presentación breve')),
-                ('trajectory', wagtail.fields.StreamField([('education', 4), ('public_career', 5), ('professional_career', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Por ejemplo: 2015–2018.', 'label': 'Periodo', 'max_length': 40, 'required': False}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Cargo, grado o actividad', 'max_length': 160}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Institución u organización', 'max_length': 160, 'required': False}), 3: ('wagtail.blocks.TextBlock', (), {'help_text': 'Máximo 600 caracteres.', 'label': 'Descripción', 'max_length': 600, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('period', 0), ('title', 1), ('institution', 2), ('description', 3)]], {'label': 'Formación académica'}), 5: ('wagtail.blocks.StructBlock', [[('period', 0), ('title', 1), ('institution', 2), ('description', 3)]], {'label': 'Trayectoria pública'}), 6: ('wagtail.blocks.StructBlock', [[('period', 0), ('title', 1), ('institution', 2), ('description', 3)]], {'label': 'Trayectoria profesional'})}, help_text='Formación académica, trayectoria pública y profesional.', verbose_name='Trayectoria')),
-                ('proposals', wagtail.fields.StreamField([('proposal', 3)], blank=True, block_lookup={0: ('wagtail.snippets.blocks.SnippetChooserBlock', ('electoral.Topic',), {'label': 'Tema'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Máximo 120 caracteres.', 'label': 'Título de la propuesta', 'max_length': 120}), 2: ('wagtail.blocks.TextBlock', (), {'help_text': 'Texto sin formato; máximo 1500 caracteres.', 'label': 'Descripción', 'max_length': 1500}), 3: ('wagtail.blocks.StructBlock', [[('topic', 0), ('title', 1), ('text', 2)]], {})}, verbose_name='Propuestas de campaña')),
-                ('is_example', models.BooleanField(default=False, help_text='Márcalo si el texto no es oficial (demostración o capacitación): la página mostrará la etiqueta «Contenido de ejemplo».', verbose_name='Contenido de ejemplo')),
-                ('candidacy', models.OneToOneField(blank=True, help_text='La candidatura registrada que encabeza la planilla o fórmula.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='profile', to='electoral.candidacy', verbose_name='Candidatura')),
-                ('photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Fotografía')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "alternative_terms",
+                    models.CharField(
+                        blank=True,
+                        help_text="Separadas por comas: femenino, sinónimos, siglas o nombre completo (p. ej. «elección consecutiva»). Los plurales regulares ya se reconocen solos.",
+                        max_length=300,
+                        verbose_name="Otras formas del término",
+                    ),
+                ),
+                (
+                    "definition",
+                    wagtail.fields.RichTextField(
+                        help_text="En lenguaje sencillo. El primer párrafo, breve (una o dos frases), es el resumen que aparece en el índice, en las vistas previas y al pasar sobre el término en otras páginas.",
+                        verbose_name="Definición",
+                    ),
+                ),
+                (
+                    "example",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Un ejemplo de la vida diaria o de la boleta que aterrice la definición.",
+                        verbose_name="En otras palabras",
+                    ),
+                ),
+                (
+                    "legal_basis",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Ley y, solo si es seguro, artículo. Deja vacío si no aporta.",
+                        verbose_name="Fundamento legal",
+                    ),
+                ),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        help_text="Fecha en que el personal del IEEM revisó el texto contra la ley vigente.",
+                        verbose_name="Última revisión",
+                    ),
+                ),
+                (
+                    "inline_links",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Si está activo, la primera vez que el término aparece en el texto de otras páginas se enlaza a esta definición.",
+                        verbose_name="Enlazar este término en el resto del sitio",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Perfil de candidatura',
-                'verbose_name_plural': 'Perfiles de candidaturas',
+                "verbose_name": "Término del Quitadudas",
+                "verbose_name_plural": "Términos del Quitadudas",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="GlossaryIndexPage",
+            fields=[
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Una o dos frases; también se usa como descripción al compartir.",
+                        max_length=400,
+                        verbose_name="Presentación",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Quitadudas electoral (índice)",
+                "verbose_name_plural": "Quitadudas electoral (índices)",
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="MunicipalityIndexPage",
+            fields=[
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Lista de municipios",
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="PartiesIndexPage",
+            fields=[
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Una o dos frases; también se usa como descripción al compartir.",
+                        max_length=600,
+                        verbose_name="Presentación",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Índice de partidos y candidaturas",
+                "verbose_name_plural": "Índices de partidos y candidaturas",
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="Topic",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="Nombre")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Por ejemplo «seguridad»: /partidos/?tema=seguridad.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="Identificador en la dirección",
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=240, verbose_name="Descripción breve"),
+                ),
+            ],
+            options={
+                "verbose_name": "Tema de plataforma",
+                "verbose_name_plural": "Temas de plataforma",
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="ActorEditorGroup",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "actor",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="editor_group_link",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Partido, coalición o candidatura",
+                    ),
+                ),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.collection",
+                        verbose_name="Colección de imágenes y documentos",
+                    ),
+                ),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actor_link",
+                        to="auth.group",
+                        verbose_name="Grupo",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Grupo de edición de un partido",
+                "verbose_name_plural": "Grupos de edición de partidos",
+            },
+        ),
+        migrations.CreateModel(
+            name="CandidateProfilePage",
+            fields=[
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "photo_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Obligatorio si hay fotografía: describe la imagen.",
+                        max_length=200,
+                        verbose_name="Texto alternativo de la fotografía",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Máximo 400 caracteres; también se usa como descripción al compartir.",
+                        max_length=400,
+                        verbose_name="Presentación breve",
+                    ),
+                ),
+                (
+                    "trajectory",
+                    wagtail.fields.StreamField(
+                        [("education", 4), ("public_career", 5), ("professional_career", 6)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Por ejemplo: 2015–2018.",
+                                    "label": "Periodo",
+                                    "max_length": 40,
+                                    "required": False,
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Cargo, grado o actividad", "max_length": 160},
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "Institución u organización",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Máximo 600 caracteres.",
+                                    "label": "Descripción",
+                                    "max_length": 600,
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("period", 0),
+                                        ("title", 1),
+                                        ("institution", 2),
+                                        ("description", 3),
+                                    ]
+                                ],
+                                {"label": "Formación académica"},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("period", 0),
+                                        ("title", 1),
+                                        ("institution", 2),
+                                        ("description", 3),
+                                    ]
+                                ],
+                                {"label": "Trayectoria pública"},
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("period", 0),
+                                        ("title", 1),
+                                        ("institution", 2),
+                                        ("description", 3),
+                                    ]
+                                ],
+                                {"label": "Trayectoria profesional"},
+                            ),
+                        },
+                        help_text="Formación académica, trayectoria pública y profesional.",
+                        verbose_name="Trayectoria",
+                    ),
+                ),
+                (
+                    "proposals",
+                    wagtail.fields.StreamField(
+                        [("proposal", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                ("electoral.Topic",),
+                                {"label": "Tema"},
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Máximo 120 caracteres.",
+                                    "label": "Título de la propuesta",
+                                    "max_length": 120,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Texto sin formato; máximo 1500 caracteres.",
+                                    "label": "Descripción",
+                                    "max_length": 1500,
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("topic", 0), ("title", 1), ("text", 2)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Propuestas de campaña",
+                    ),
+                ),
+                (
+                    "is_example",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Márcalo si el texto no es oficial (demostración o capacitación): la página mostrará la etiqueta «Contenido de ejemplo».",
+                        verbose_name="Contenido de ejemplo",
+                    ),
+                ),
+                (
+                    "candidacy",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="La candidatura registrada que encabeza la planilla o fórmula.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="profile",
+                        to="electoral.candidacy",
+                        verbose_name="Candidatura",
+                    ),
+                ),
+                (
+                    "photo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="Fotografía",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Perfil de candidatura",
+                "verbose_name_plural": "Perfiles de candidaturas",
+            },
+            bases=("wagtailcore.page",),
         ),
         migrations.AddField(
-            model_name='candidacy',
-            name='district',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='candidacies', to='electoral.districtpage', verbose_name='Distrito local'),
+            model_name="candidacy",
+            name="district",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="candidacies",
+                to="electoral.districtpage",
+                verbose_name="Distrito local",
+            ),
         ),
         migrations.CreateModel(
-            name='GlossaryRelatedTerm',
+            name="GlossaryRelatedTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_terms', to='electoral.glossaryentrypage')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='electoral.glossaryentrypage', verbose_name='Término')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_terms",
+                        to="electoral.glossaryentrypage",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="electoral.glossaryentrypage",
+                        verbose_name="Término",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Término relacionado',
-                'verbose_name_plural': 'Términos relacionados',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Término relacionado",
+                "verbose_name_plural": "Términos relacionados",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='IEEMReviewTask',
+            name="IEEMReviewTask",
             fields=[
-                ('task_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.task')),
-                ('groups', models.ManyToManyField(help_text='Pages/snippets at this step in a workflow will be moderated or approved by these groups of users', to='auth.group', verbose_name='groups')),
+                (
+                    "task_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.task",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        help_text="Pages/snippets at this step in a workflow will be moderated or approved by these groups of users",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Revisión del IEEM',
-                'verbose_name_plural': 'Revisiones del IEEM',
+                "verbose_name": "Revisión del IEEM",
+                "verbose_name_plural": "Revisiones del IEEM",
             },
-            bases=('wagtailcore.task',),
+            bases=("wagtailcore.task",),
         ),
         migrations.CreateModel(
-            name='MunicipalityDistrict',
+            name="MunicipalityDistrict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('share_of_municipality', models.DecimalField(decimal_places=4, max_digits=5, verbose_name='Proporción del área municipal')),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='municipality_links', to='electoral.districtpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "share_of_municipality",
+                    models.DecimalField(
+                        decimal_places=4, max_digits=5, verbose_name="Proporción del área municipal"
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="municipality_links",
+                        to="electoral.districtpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Municipio en distrito',
-                'verbose_name_plural': 'Municipios en distritos',
+                "verbose_name": "Municipio en distrito",
+                "verbose_name_plural": "Municipios en distritos",
             },
         ),
         migrations.CreateModel(
-            name='MunicipalityPage',
+            name="MunicipalityPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('name', models.CharField(max_length=120, verbose_name='Nombre')),
-                ('normalized_name', models.CharField(db_index=True, default='', editable=False, max_length=120)),
-                ('inegi_code', models.CharField(max_length=5, unique=True, verbose_name='Clave INEGI')),
-                ('ine_code', models.PositiveSmallIntegerField(unique=True, verbose_name='Número INE/IEEM')),
-                ('head_town', models.CharField(blank=True, max_length=120, verbose_name='Cabecera municipal')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='Descripción')),
-                ('registered_voters', models.PositiveIntegerField(blank=True, help_text='Personas en la lista nominal.', null=True, verbose_name='Lista nominal')),
-                ('registered_voters_source', models.CharField(blank=True, max_length=200, verbose_name='Fuente de la lista nominal')),
-                ('shape_path', models.TextField(blank=True, editable=False, verbose_name='Contorno (SVG)')),
-                ('shape_viewbox', models.CharField(blank=True, editable=False, max_length=40)),
-                ('districts', models.ManyToManyField(related_name='municipalities', through='electoral.MunicipalityDistrict', to='electoral.districtpage', verbose_name='Distritos locales')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="Nombre")),
+                (
+                    "normalized_name",
+                    models.CharField(db_index=True, default="", editable=False, max_length=120),
+                ),
+                (
+                    "inegi_code",
+                    models.CharField(max_length=5, unique=True, verbose_name="Clave INEGI"),
+                ),
+                (
+                    "ine_code",
+                    models.PositiveSmallIntegerField(unique=True, verbose_name="Número INE/IEEM"),
+                ),
+                (
+                    "head_town",
+                    models.CharField(blank=True, max_length=120, verbose_name="Cabecera municipal"),
+                ),
+                (
+                    "description",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="Descripción"),
+                ),
+                (
+                    "registered_voters",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Personas en la lista nominal.",
+                        null=True,
+                        verbose_name="Lista nominal",
+                    ),
+                ),
+                (
+                    "registered_voters_source",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Fuente de la lista nominal"
+                    ),
+                ),
+                (
+                    "shape_path",
+                    models.TextField(blank=True, editable=False, verbose_name="Contorno (SVG)"),
+                ),
+                ("shape_viewbox", models.CharField(blank=True, editable=False, max_length=40)),
+                (
+                    "districts",
+                    models.ManyToManyField(
+                        related_name="municipalities",
+                        through="electoral.MunicipalityDistrict",
+                        to="electoral.districtpage",
+                        verbose_name="Distritos locales",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Municipio',
-                'verbose_name_plural': 'Municipios',
+                "verbose_name": "Municipio",
+                "verbose_name_plural": "Municipios",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.AddField(
-            model_name='municipalitydistrict',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='district_links', to='electoral.municipalitypage'),
+            model_name="municipalitydistrict",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="district_links",
+                to="electoral.municipalitypage",
+            ),
         ),
         migrations.AddField(
-            model_name='candidacy',
-            name='municipality',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='candidacies', to='electoral.municipalitypage', verbose_name='Municipio'),
+            model_name="candidacy",
+            name="municipality",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="candidacies",
+                to="electoral.municipalitypage",
+                verbose_name="Municipio",
+            ),
         ),
         migrations.CreateModel(
-            name='PartyEditorAccount',
+            name="PartyEditorAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('must_change_password', models.BooleanField(default=True, verbose_name='Debe cambiar su contraseña')),
-                ('issued_password', models.CharField(editable=False, max_length=128)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Creada')),
-                ('password_issued_at', models.DateTimeField(auto_now_add=True, verbose_name='Contraseña emitida')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Partido, coalición o candidatura')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='party_account', to=settings.AUTH_USER_MODEL, verbose_name='Usuario')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "must_change_password",
+                    models.BooleanField(default=True, verbose_name="Debe cambiar su contraseña"),
+                ),
+                ("issued_password", models.CharField(editable=False, max_length=128)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Creada")),
+                (
+                    "password_issued_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="Contraseña emitida"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Partido, coalición o candidatura",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="party_account",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Usuario",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Cuenta de partido',
-                'verbose_name_plural': 'Cuentas de partidos',
+                "verbose_name": "Cuenta de partido",
+                "verbose_name_plural": "Cuentas de partidos",
             },
         ),
         migrations.CreateModel(
-            name='PlatformPage',
+            name="PlatformPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Una o dos frases; también se usa como descripción al compartir.', max_length=600, verbose_name='Resumen')),
-                ('body', wagtail.fields.StreamField([('topic_section', 4)], blank=True, block_lookup={0: ('wagtail.snippets.blocks.SnippetChooserBlock', ('electoral.Topic',), {'help_text': 'Tema del catálogo del IEEM; permite comparar plataformas por tema.', 'label': 'Tema'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Opcional; si se deja vacío se usa el nombre del tema. Máximo 160 caracteres.', 'label': 'Título del apartado', 'max_length': 160, 'required': False}), 2: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Texto'}), 3: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Opcional: el apartado en el documento registrado ante el IEEM.', 'label': 'Documento oficial (PDF)', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('topic', 0), ('title', 1), ('text', 2), ('document', 3)]], {})}, help_text='Un apartado por tema del catálogo del IEEM.', verbose_name='Apartados por tema')),
-                ('is_example', models.BooleanField(default=False, help_text='Márcalo si el texto no es oficial (demostración o capacitación): la página mostrará la etiqueta «Contenido de ejemplo».', verbose_name='Contenido de ejemplo')),
-                ('official_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='Plataforma registrada (PDF)')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Una o dos frases; también se usa como descripción al compartir.",
+                        max_length=600,
+                        verbose_name="Resumen",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("topic_section", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                ("electoral.Topic",),
+                                {
+                                    "help_text": "Tema del catálogo del IEEM; permite comparar plataformas por tema.",
+                                    "label": "Tema",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Opcional; si se deja vacío se usa el nombre del tema. Máximo 160 caracteres.",
+                                    "label": "Título del apartado",
+                                    "max_length": 160,
+                                    "required": False,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                    ],
+                                    "label": "Texto",
+                                },
+                            ),
+                            3: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Opcional: el apartado en el documento registrado ante el IEEM.",
+                                    "label": "Documento oficial (PDF)",
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("topic", 0), ("title", 1), ("text", 2), ("document", 3)]],
+                                {},
+                            ),
+                        },
+                        help_text="Un apartado por tema del catálogo del IEEM.",
+                        verbose_name="Apartados por tema",
+                    ),
+                ),
+                (
+                    "is_example",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Márcalo si el texto no es oficial (demostración o capacitación): la página mostrará la etiqueta «Contenido de ejemplo».",
+                        verbose_name="Contenido de ejemplo",
+                    ),
+                ),
+                (
+                    "official_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="Plataforma registrada (PDF)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Plataforma electoral',
-                'verbose_name_plural': 'Plataformas electorales',
+                "verbose_name": "Plataforma electoral",
+                "verbose_name_plural": "Plataformas electorales",
             },
-            bases=(electoral.models.parties._OnePerActorMixin, 'wagtailcore.page'),
+            bases=(electoral.models.parties._OnePerActorMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='PoliticalActorPage',
+            name="PoliticalActorPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('kind', models.CharField(choices=[('partido_nacional', 'Partido político nacional'), ('partido_local', 'Partido político local'), ('coalicion', 'Coalición'), ('candidatura_comun', 'Candidatura común'), ('independiente', 'Candidatura independiente')], max_length=24, verbose_name='Tipo')),
-                ('acronym', models.CharField(max_length=40, verbose_name='Siglas')),
-                ('full_name', models.CharField(max_length=240, verbose_name='Nombre completo')),
-                ('registration_order', models.PositiveSmallIntegerField(help_text='Orden oficial del IEEM; el sitio presenta a todos en este orden, nunca por popularidad.', verbose_name='Orden de registro')),
-                ('colour', models.CharField(default='#5c5c66', help_text='Para gráficas; el texto nunca depende solo del color.', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Escribe un color como #1a2b3c.')], verbose_name='Color')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='Quién es')),
-                ('registry_key', models.CharField(help_text='Clave con la que los archivos oficiales identifican a este actor.', max_length=160, unique=True, verbose_name='Clave en el registro')),
-                ('ballot_label', models.CharField(db_index=True, max_length=40, verbose_name='Etiqueta en los archivos oficiales')),
-                ('districts', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Solo coaliciones, candidaturas comunes e independientes.', related_name='political_actors', to='electoral.districtpage', verbose_name='Distritos donde participa')),
-                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Emblema')),
-                ('member_parties', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to={'kind__in': ('partido_nacional', 'partido_local')}, related_name='alliances', to='electoral.politicalactorpage', verbose_name='Partidos que la integran')),
-                ('municipalities', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Solo coaliciones, candidaturas comunes e independientes.', related_name='political_actors', to='electoral.municipalitypage', verbose_name='Municipios donde participa')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("partido_nacional", "Partido político nacional"),
+                            ("partido_local", "Partido político local"),
+                            ("coalicion", "Coalición"),
+                            ("candidatura_comun", "Candidatura común"),
+                            ("independiente", "Candidatura independiente"),
+                        ],
+                        max_length=24,
+                        verbose_name="Tipo",
+                    ),
+                ),
+                ("acronym", models.CharField(max_length=40, verbose_name="Siglas")),
+                ("full_name", models.CharField(max_length=240, verbose_name="Nombre completo")),
+                (
+                    "registration_order",
+                    models.PositiveSmallIntegerField(
+                        help_text="Orden oficial del IEEM; el sitio presenta a todos en este orden, nunca por popularidad.",
+                        verbose_name="Orden de registro",
+                    ),
+                ),
+                (
+                    "colour",
+                    models.CharField(
+                        default="#5c5c66",
+                        help_text="Para gráficas; el texto nunca depende solo del color.",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Escribe un color como #1a2b3c."
+                            )
+                        ],
+                        verbose_name="Color",
+                    ),
+                ),
+                ("description", wagtail.fields.RichTextField(blank=True, verbose_name="Quién es")),
+                (
+                    "registry_key",
+                    models.CharField(
+                        help_text="Clave con la que los archivos oficiales identifican a este actor.",
+                        max_length=160,
+                        unique=True,
+                        verbose_name="Clave en el registro",
+                    ),
+                ),
+                (
+                    "ballot_label",
+                    models.CharField(
+                        db_index=True,
+                        max_length=40,
+                        verbose_name="Etiqueta en los archivos oficiales",
+                    ),
+                ),
+                (
+                    "districts",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Solo coaliciones, candidaturas comunes e independientes.",
+                        related_name="political_actors",
+                        to="electoral.districtpage",
+                        verbose_name="Distritos donde participa",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="Emblema",
+                    ),
+                ),
+                (
+                    "member_parties",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        limit_choices_to={"kind__in": ("partido_nacional", "partido_local")},
+                        related_name="alliances",
+                        to="electoral.politicalactorpage",
+                        verbose_name="Partidos que la integran",
+                    ),
+                ),
+                (
+                    "municipalities",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Solo coaliciones, candidaturas comunes e independientes.",
+                        related_name="political_actors",
+                        to="electoral.municipalitypage",
+                        verbose_name="Municipios donde participa",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Partido, coalición o candidatura',
-                'verbose_name_plural': 'Partidos, coaliciones y candidaturas',
-                'ordering': ['registration_order', 'title'],
+                "verbose_name": "Partido, coalición o candidatura",
+                "verbose_name_plural": "Partidos, coaliciones y candidaturas",
+                "ordering": ["registration_order", "title"],
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.AddField(
-            model_name='candidacy',
-            name='actor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='candidacies', to='electoral.politicalactorpage', verbose_name='Postulada por'),
+            model_name="candidacy",
+            name="actor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="candidacies",
+                to="electoral.politicalactorpage",
+                verbose_name="Postulada por",
+            ),
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(unique=True, verbose_name='Número de sección')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sections', to='electoral.districtpage', verbose_name='Distrito local')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sections', to='electoral.municipalitypage', verbose_name='Municipio')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveIntegerField(unique=True, verbose_name="Número de sección"),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sections",
+                        to="electoral.districtpage",
+                        verbose_name="Distrito local",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sections",
+                        to="electoral.municipalitypage",
+                        verbose_name="Municipio",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Sección electoral',
-                'verbose_name_plural': 'Secciones electorales',
-                'ordering': ['number'],
+                "verbose_name": "Sección electoral",
+                "verbose_name_plural": "Secciones electorales",
+                "ordering": ["number"],
             },
         ),
         migrations.AddConstraint(
-            model_name='municipalitydistrict',
-            constraint=models.UniqueConstraint(fields=('municipality', 'district'), name='unique_municipality_district'),
+            model_name="municipalitydistrict",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "district"), name="unique_municipality_district"
+            ),
         ),
         migrations.AddIndex(
-            model_name='candidacy',
-            index=models.Index(fields=['municipality', 'actor'], name='candidacy_mun_actor'),
+            model_name="candidacy",
+            index=models.Index(fields=["municipality", "actor"], name="candidacy_mun_actor"),
         ),
         migrations.AddIndex(
-            model_name='candidacy',
-            index=models.Index(fields=['district', 'actor'], name='candidacy_dist_actor'),
+            model_name="candidacy",
+            index=models.Index(fields=["district", "actor"], name="candidacy_dist_actor"),
         ),
         migrations.AddIndex(
-            model_name='candidacy',
-            index=models.Index(fields=['actor', 'is_head'], name='candidacy_actor_head'),
+            model_name="candidacy",
+            index=models.Index(fields=["actor", "is_head"], name="candidacy_actor_head"),
         ),
         migrations.AddIndex(
-            model_name='candidacy',
-            index=models.Index(fields=['gender'], name='candidacy_gender'),
+            model_name="candidacy",
+            index=models.Index(fields=["gender"], name="candidacy_gender"),
         ),
         migrations.AddIndex(
-            model_name='candidacy',
-            index=models.Index(fields=['office'], name='candidacy_office'),
+            model_name="candidacy",
+            index=models.Index(fields=["office"], name="candidacy_office"),
         ),
         migrations.AddConstraint(
-            model_name='candidacy',
-            constraint=models.UniqueConstraint(condition=models.Q(('municipality__isnull', False)), fields=('office', 'municipality', 'actor', 'position', 'role'), name='unique_municipal_candidacy'),
+            model_name="candidacy",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("municipality__isnull", False)),
+                fields=("office", "municipality", "actor", "position", "role"),
+                name="unique_municipal_candidacy",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='candidacy',
-            constraint=models.UniqueConstraint(condition=models.Q(('district__isnull', False), ('municipality__isnull', True)), fields=('office', 'district', 'actor', 'position', 'role'), name='unique_district_candidacy'),
+            model_name="candidacy",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("district__isnull", False), ("municipality__isnull", True)),
+                fields=("office", "district", "actor", "position", "role"),
+                name="unique_district_candidacy",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='candidacy',
-            constraint=models.UniqueConstraint(condition=models.Q(('district__isnull', True), ('municipality__isnull', True)), fields=('office', 'actor', 'position', 'role'), name='unique_list_candidacy'),
+            model_name="candidacy",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("district__isnull", True), ("municipality__isnull", True)),
+                fields=("office", "actor", "position", "role"),
+                name="unique_list_candidacy",
+            ),
         ),
         migrations.AddIndex(
-            model_name='section',
-            index=models.Index(fields=['municipality', 'number'], name='section_municipality_idx'),
+            model_name="section",
+            index=models.Index(fields=["municipality", "number"], name="section_municipality_idx"),
         ),
         migrations.AddIndex(
-            model_name='section',
-            index=models.Index(fields=['district', 'number'], name='section_district_idx'),
+            model_name="section",
+            index=models.Index(fields=["district", "number"], name="section_district_idx"),
         ),
     ]

@@ -4,8 +4,8 @@ Split into modules because the domain is large; import models from here
 (`from electoral.models import MunicipalityPage`).
 """
 
+from ..editorial.models import *  # noqa: F403
+from .candidacies import *  # noqa: F403
 from .geography import *  # noqa: F403
 from .glossary import *  # noqa: F403
 from .parties import *  # noqa: F403
-from .candidacies import *  # noqa: F403
-from ..editorial.models import *  # noqa: F403

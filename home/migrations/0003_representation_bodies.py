@@ -7,45 +7,293 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0002_spanish_unaccent_search'),
-        ('wagtailcore', '0098_apitoken'),
+        ("home", "0002_spanish_unaccent_search"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RepresentationBodyPage',
+            name="RepresentationBodyPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('kind', models.CharField(choices=[('body', 'Órgano de representación'), ('office', 'Cargo en la boleta')], default='body', max_length=10, verbose_name='Tipo')),
-                ('intro', models.TextField(blank=True, help_text='Una o dos frases; también se usa como descripción al compartir.', max_length=400, verbose_name='Resumen')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('key_fact', 6), ('table', 7), ('document', 10)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Texto', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Título de sección (h2)'), ('h3', 'Subtítulo (h3)')], 'label': 'Nivel'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Párrafo'}), 4: ('wagtail.blocks.CharBlock', (), {'default': 'Dato clave', 'label': 'Título', 'max_length': 80}), 5: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Texto'}), 6: ('wagtail.blocks.StructBlock', [[('title', 4), ('text', 5)]], {}), 7: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Tabla', 'table_options': {'language': 'es'}, 'template': 'blocks/table_block.html'}), 8: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Documento'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Texto del enlace', 'max_length': 160}), 10: ('wagtail.blocks.StructBlock', [[('document', 8), ('title', 9)]], {})}, verbose_name='Contenido')),
-                ('glossary_links', models.BooleanField(default=True, help_text='Enlaza la primera aparición de cada término del glosario en el texto.', verbose_name='Enlazar términos del Quitadudas')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("body", "Órgano de representación"),
+                            ("office", "Cargo en la boleta"),
+                        ],
+                        default="body",
+                        max_length=10,
+                        verbose_name="Tipo",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Una o dos frases; también se usa como descripción al compartir.",
+                        max_length=400,
+                        verbose_name="Resumen",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("key_fact", 6),
+                            ("table", 7),
+                            ("document", 10),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Texto", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Título de sección (h2)"),
+                                        ("h3", "Subtítulo (h3)"),
+                                    ],
+                                    "label": "Nivel",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                    ],
+                                    "label": "Párrafo",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"default": "Dato clave", "label": "Título", "max_length": 80},
+                            ),
+                            5: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                    ],
+                                    "label": "Texto",
+                                },
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("title", 4), ("text", 5)]], {}),
+                            7: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {
+                                    "label": "Tabla",
+                                    "table_options": {"language": "es"},
+                                    "template": "blocks/table_block.html",
+                                },
+                            ),
+                            8: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Documento"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Texto del enlace", "max_length": 160},
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 8), ("title", 9)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Contenido",
+                    ),
+                ),
+                (
+                    "glossary_links",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Enlaza la primera aparición de cada término del glosario en el texto.",
+                        verbose_name="Enlazar términos del Quitadudas",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Órgano o cargo de elección',
-                'verbose_name_plural': 'Órganos y cargos de elección',
+                "verbose_name": "Órgano o cargo de elección",
+                "verbose_name_plural": "Órganos y cargos de elección",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='RepresentationIndexPage',
+            name="RepresentationIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Una o dos frases; también se usa como descripción al compartir.', max_length=400, verbose_name='Resumen')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('key_fact', 6), ('table', 7), ('document', 10)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Texto', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Título de sección (h2)'), ('h3', 'Subtítulo (h3)')], 'label': 'Nivel'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Párrafo'}), 4: ('wagtail.blocks.CharBlock', (), {'default': 'Dato clave', 'label': 'Título', 'max_length': 80}), 5: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Texto'}), 6: ('wagtail.blocks.StructBlock', [[('title', 4), ('text', 5)]], {}), 7: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'Tabla', 'table_options': {'language': 'es'}, 'template': 'blocks/table_block.html'}), 8: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Documento'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Texto del enlace', 'max_length': 160}), 10: ('wagtail.blocks.StructBlock', [[('document', 8), ('title', 9)]], {})}, verbose_name='Contenido')),
-                ('glossary_links', models.BooleanField(default=True, help_text='Enlaza la primera aparición de cada término del glosario en el texto.', verbose_name='Enlazar términos del Quitadudas')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Una o dos frases; también se usa como descripción al compartir.",
+                        max_length=400,
+                        verbose_name="Resumen",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("key_fact", 6),
+                            ("table", 7),
+                            ("document", 10),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Texto", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Título de sección (h2)"),
+                                        ("h3", "Subtítulo (h3)"),
+                                    ],
+                                    "label": "Nivel",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                    ],
+                                    "label": "Párrafo",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"default": "Dato clave", "label": "Título", "max_length": 80},
+                            ),
+                            5: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                    ],
+                                    "label": "Texto",
+                                },
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("title", 4), ("text", 5)]], {}),
+                            7: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {
+                                    "label": "Tabla",
+                                    "table_options": {"language": "es"},
+                                    "template": "blocks/table_block.html",
+                                },
+                            ),
+                            8: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Documento"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Texto del enlace", "max_length": 160},
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 8), ("title", 9)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Contenido",
+                    ),
+                ),
+                (
+                    "glossary_links",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Enlaza la primera aparición de cada término del glosario en el texto.",
+                        verbose_name="Enlazar términos del Quitadudas",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Qué se elige (índice de órganos)',
-                'verbose_name_plural': 'Qué se elige (índices de órganos)',
+                "verbose_name": "Qué se elige (índice de órganos)",
+                "verbose_name_plural": "Qué se elige (índices de órganos)",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.AddField(
-            model_name='standardpage',
-            name='glossary_links',
-            field=models.BooleanField(default=True, help_text='Enlaza la primera aparición de cada término del glosario en el texto.', verbose_name='Enlazar términos del Quitadudas'),
+            model_name="standardpage",
+            name="glossary_links",
+            field=models.BooleanField(
+                default=True,
+                help_text="Enlaza la primera aparición de cada término del glosario en el texto.",
+                verbose_name="Enlazar términos del Quitadudas",
+            ),
         ),
     ]

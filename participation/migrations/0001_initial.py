@@ -7,123 +7,331 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('electoral', '0001_initial'),
+        ("electoral", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AddressSalt',
+            name="AddressSalt",
             fields=[
-                ('day', models.DateField(primary_key=True, serialize=False)),
-                ('secret', models.CharField(max_length=64)),
+                ("day", models.DateField(primary_key=True, serialize=False)),
+                ("secret", models.CharField(max_length=64)),
             ],
             options={
-                'verbose_name': 'Secreto diario de direcciones',
-                'verbose_name_plural': 'Secretos diarios de direcciones',
+                "verbose_name": "Secreto diario de direcciones",
+                "verbose_name_plural": "Secretos diarios de direcciones",
             },
         ),
         migrations.CreateModel(
-            name='RateCounter',
+            name="RateCounter",
             fields=[
-                ('key', models.CharField(max_length=200, primary_key=True, serialize=False)),
-                ('count', models.PositiveIntegerField(default=0)),
-                ('expires_at', models.DateTimeField(db_index=True)),
+                ("key", models.CharField(max_length=200, primary_key=True, serialize=False)),
+                ("count", models.PositiveIntegerField(default=0)),
+                ("expires_at", models.DateTimeField(db_index=True)),
             ],
             options={
-                'verbose_name': 'Contador de límite',
-                'verbose_name_plural': 'Contadores de límite',
+                "verbose_name": "Contador de límite",
+                "verbose_name_plural": "Contadores de límite",
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('page_key', models.PositiveIntegerField(help_text='Se conserva aunque la página se elimine.', verbose_name='Id de la página')),
-                ('block_id', models.CharField(blank=True, max_length=64, verbose_name='Id del bloque')),
-                ('kind', models.CharField(choices=[('plataforma', 'Plataforma completa'), ('tema', 'Tema de una plataforma'), ('propuesta', 'Propuesta de una candidatura'), ('perfil', 'Perfil de candidatura completo'), ('otro', 'Otro')], default='otro', max_length=12, verbose_name='Tipo')),
-                ('label', models.CharField(max_length=255, verbose_name='Elemento')),
-                ('page_title', models.CharField(max_length=255, verbose_name='Título de la página')),
-                ('actor_title', models.CharField(blank=True, max_length=255, verbose_name='Actor político')),
-                ('actor_acronym', models.CharField(blank=True, max_length=40, verbose_name='Siglas')),
-                ('actor_slug', models.SlugField(blank=True, max_length=255, verbose_name='Slug del actor')),
-                ('actor_order', models.PositiveIntegerField(blank=True, null=True, verbose_name='Orden de registro')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Creado')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Actor político')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Página')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "page_key",
+                    models.PositiveIntegerField(
+                        help_text="Se conserva aunque la página se elimine.",
+                        verbose_name="Id de la página",
+                    ),
+                ),
+                (
+                    "block_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="Id del bloque"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("plataforma", "Plataforma completa"),
+                            ("tema", "Tema de una plataforma"),
+                            ("propuesta", "Propuesta de una candidatura"),
+                            ("perfil", "Perfil de candidatura completo"),
+                            ("otro", "Otro"),
+                        ],
+                        default="otro",
+                        max_length=12,
+                        verbose_name="Tipo",
+                    ),
+                ),
+                ("label", models.CharField(max_length=255, verbose_name="Elemento")),
+                (
+                    "page_title",
+                    models.CharField(max_length=255, verbose_name="Título de la página"),
+                ),
+                (
+                    "actor_title",
+                    models.CharField(blank=True, max_length=255, verbose_name="Actor político"),
+                ),
+                (
+                    "actor_acronym",
+                    models.CharField(blank=True, max_length=40, verbose_name="Siglas"),
+                ),
+                (
+                    "actor_slug",
+                    models.SlugField(blank=True, max_length=255, verbose_name="Slug del actor"),
+                ),
+                (
+                    "actor_order",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="Orden de registro"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="Creado"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Actor político",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Página",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Elemento con participación',
-                'verbose_name_plural': 'Elementos con participación',
-                'ordering': ['actor_order', 'actor_title', 'page_key', 'id'],
+                "verbose_name": "Elemento con participación",
+                "verbose_name_plural": "Elementos con participación",
+                "ordering": ["actor_order", "actor_title", "page_key", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Reaction',
+            name="Reaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('participant', models.CharField(max_length=64, verbose_name='Participante (hash)')),
-                ('value', models.CharField(choices=[('me_gusta', 'Me gusta'), ('no_me_gusta', 'No me gusta')], max_length=12, verbose_name='Reacción')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Creada')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Actualizada')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reactions', to='participation.target', verbose_name='Elemento')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "participant",
+                    models.CharField(max_length=64, verbose_name="Participante (hash)"),
+                ),
+                (
+                    "value",
+                    models.CharField(
+                        choices=[("me_gusta", "Me gusta"), ("no_me_gusta", "No me gusta")],
+                        max_length=12,
+                        verbose_name="Reacción",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="Creada"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="Actualizada"
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reactions",
+                        to="participation.target",
+                        verbose_name="Elemento",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Reacción',
-                'verbose_name_plural': 'Reacciones',
+                "verbose_name": "Reacción",
+                "verbose_name_plural": "Reacciones",
             },
         ),
         migrations.CreateModel(
-            name='Idea',
+            name="Idea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='Texto')),
-                ('text_hash', models.CharField(db_index=True, max_length=64, verbose_name='Huella del texto')),
-                ('name', models.CharField(blank=True, max_length=120, verbose_name='Nombre')),
-                ('municipality_name', models.CharField(blank=True, max_length=120, verbose_name='Municipio (texto)')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='Correo electrónico')),
-                ('consent_at', models.DateTimeField(verbose_name='Aceptó el aviso de privacidad')),
-                ('participant', models.CharField(blank=True, max_length=64, verbose_name='Participante (hash)')),
-                ('address', models.CharField(blank=True, max_length=64, verbose_name='Dirección de red (hash del día)')),
-                ('status', models.CharField(choices=[('pendiente', 'Pendiente'), ('aceptada', 'Aceptada (se entregará)'), ('rechazada', 'Rechazada')], db_index=True, default='pendiente', max_length=12, verbose_name='Estado')),
-                ('reason', models.CharField(blank=True, choices=[('spam', 'Spam'), ('ofensiva', 'Ofensiva'), ('datos_personales', 'Datos personales'), ('fuera_de_tema', 'Fuera de tema')], max_length=20, verbose_name='Motivo del rechazo')),
-                ('moderated_at', models.DateTimeField(blank=True, null=True, verbose_name='Moderada')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='Recibida')),
-                ('delivered_at', models.DateTimeField(blank=True, null=True, verbose_name='Entregada al partido')),
-                ('personal_data_purged_at', models.DateTimeField(blank=True, null=True, verbose_name='Datos personales eliminados')),
-                ('moderated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Moderó')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='electoral.municipalitypage', verbose_name='Municipio')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ideas', to='participation.target', verbose_name='Elemento')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="Texto")),
+                (
+                    "text_hash",
+                    models.CharField(db_index=True, max_length=64, verbose_name="Huella del texto"),
+                ),
+                ("name", models.CharField(blank=True, max_length=120, verbose_name="Nombre")),
+                (
+                    "municipality_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="Municipio (texto)"),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="Correo electrónico"
+                    ),
+                ),
+                ("consent_at", models.DateTimeField(verbose_name="Aceptó el aviso de privacidad")),
+                (
+                    "participant",
+                    models.CharField(blank=True, max_length=64, verbose_name="Participante (hash)"),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True, max_length=64, verbose_name="Dirección de red (hash del día)"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pendiente", "Pendiente"),
+                            ("aceptada", "Aceptada (se entregará)"),
+                            ("rechazada", "Rechazada"),
+                        ],
+                        db_index=True,
+                        default="pendiente",
+                        max_length=12,
+                        verbose_name="Estado",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("spam", "Spam"),
+                            ("ofensiva", "Ofensiva"),
+                            ("datos_personales", "Datos personales"),
+                            ("fuera_de_tema", "Fuera de tema"),
+                        ],
+                        max_length=20,
+                        verbose_name="Motivo del rechazo",
+                    ),
+                ),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Moderada"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="Recibida"
+                    ),
+                ),
+                (
+                    "delivered_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="Entregada al partido"
+                    ),
+                ),
+                (
+                    "personal_data_purged_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="Datos personales eliminados"
+                    ),
+                ),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Moderó",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="electoral.municipalitypage",
+                        verbose_name="Municipio",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ideas",
+                        to="participation.target",
+                        verbose_name="Elemento",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Idea ciudadana',
-                'verbose_name_plural': 'Ideas ciudadanas',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "Idea ciudadana",
+                "verbose_name_plural": "Ideas ciudadanas",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(fields=('page_key', 'block_id'), name='participation_target_page_block'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                fields=("page_key", "block_id"), name="participation_target_page_block"
+            ),
         ),
         migrations.AddIndex(
-            model_name='reaction',
-            index=models.Index(fields=['target', 'value'], name='participation_reaction_tv'),
+            model_name="reaction",
+            index=models.Index(fields=["target", "value"], name="participation_reaction_tv"),
         ),
         migrations.AddConstraint(
-            model_name='reaction',
-            constraint=models.UniqueConstraint(fields=('participant', 'target'), name='participation_one_reaction_per_target'),
+            model_name="reaction",
+            constraint=models.UniqueConstraint(
+                fields=("participant", "target"), name="participation_one_reaction_per_target"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'rechazada'), ('reason', ''), _connector='OR'), name='participation_idea_reason_only_when_rejected'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status", "rechazada"), ("reason", ""), _connector="OR"),
+                name="participation_idea_reason_only_when_rejected",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'rechazada'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='participation_idea_rejected_has_reason'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "rechazada"), _negated=True),
+                    models.Q(("reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="participation_idea_rejected_has_reason",
+            ),
         ),
     ]
