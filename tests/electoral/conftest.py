@@ -1,3 +1,5 @@
+"""Fixtures shared by the parties and candidacies tests."""
+
 import pytest
 
 from tests.electoral.parties.factories import all_municipalities, real_actors
