@@ -1,5 +1,7 @@
 """Production settings for bench_reactions.py (loopback, high abuse limits)."""
 
+import warnings
+
 from cms.settings.production import *  # noqa: F403
 
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
@@ -12,3 +14,6 @@ PARTICIPATION_LIMITS = {
     "reaction_participant": (10**6, 60),
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+
+# collectstatic is not run for the benchmark; whitenoise's warning is noise here.
+warnings.filterwarnings("ignore", message="No directory at")

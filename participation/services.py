@@ -35,6 +35,8 @@ def react(participant, target, value, current=UNKNOWN):
     """
     if value not in VALUES:
         raise ValueError(value)
+    if current is not UNKNOWN:
+        return _set_state(participant, target.pk, None if current == value else value)
     for attempt in range(8):
         try:
             with transaction.atomic():
@@ -69,6 +71,46 @@ def react(participant, target, value, current=UNKNOWN):
         except IntegrityError:
             continue  # lost the insert race: decide again against the winner's row
         except OperationalError:  # lock timeout or deadlock: back off, try again
+            time.sleep(0.02 * (attempt + 1))
+    raise Busy()
+
+
+def _set_state(participant, target_id, desired):
+    """Store `desired` (a value, or None to withdraw) in one autocommit statement.
+
+    When the client said which state it showed, the outcome does not depend on
+    the stored row, so no read and no lock are needed: an upsert
+    (INSERT … ON CONFLICT (participant, target) DO UPDATE) or a DELETE. The
+    database applies each atomically against the unique constraint, so any
+    number of concurrent identical presses leave exactly one row, and the
+    last of several different presses wins. One round trip instead of five
+    (BEGIN, lock, SELECT … FOR UPDATE, write, COMMIT).
+    """
+    q = connection.ops.quote_name
+    table = q(Reaction._meta.db_table)
+    participant_col, target_col = q("participant"), q("target_id")
+    for attempt in range(8):
+        try:
+            with connection.cursor() as cursor:
+                if desired is None:
+                    cursor.execute(
+                        f"DELETE FROM {table} WHERE {participant_col} = %s AND {target_col} = %s",
+                        [participant, target_id],
+                    )
+                    return None
+                value_col, created, updated = q("value"), q("created_at"), q("updated_at")
+                now = connection.ops.adapt_datetimefield_value(timezone.now())
+                cursor.execute(
+                    f"INSERT INTO {table} ({target_col}, {participant_col}, {value_col}, "
+                    f"{created}, {updated}) VALUES (%s, %s, %s, %s, %s) "
+                    f"ON CONFLICT ({participant_col}, {target_col}) DO UPDATE SET "
+                    f"{value_col} = EXCLUDED.{value_col}, {updated} = CASE WHEN "
+                    f"{table}.{value_col} = EXCLUDED.{value_col} THEN {table}.{updated} "
+                    f"ELSE EXCLUDED.{updated} END",
+                    [target_id, participant, desired, now, now],
+                )
+                return desired
+        except OperationalError:  # SQLite busy beyond its timeout: back off, try again
             time.sleep(0.02 * (attempt + 1))
     raise Busy()
 

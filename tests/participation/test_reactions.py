@@ -314,3 +314,26 @@ def test_reaction_query_budget(client, feedback_page, django_assert_max_num_quer
     press(client, feedback_page, TOPIC, "me_gusta", current="")
     with django_assert_max_num_queries(10):
         press(client, feedback_page, TOPIC, "no_me_gusta", current="me_gusta")
+
+
+def test_press_with_the_shown_state_is_one_statement(feedback_page, django_assert_num_queries):
+    """The JavaScript path: no lock and no read, one upsert or one delete."""
+    from participation import services, targets
+
+    target = targets.resolve(feedback_page.pk, TOPIC)
+    with django_assert_num_queries(1):
+        assert services.react("p" * 64, target, "me_gusta", current="") == "me_gusta"
+    first = Reaction.objects.get()
+    with django_assert_num_queries(1):  # repeated request: harmless, nothing changes
+        assert services.react("p" * 64, target, "me_gusta", current="") == "me_gusta"
+    assert Reaction.objects.get().updated_at == first.updated_at
+    with django_assert_num_queries(1):  # switch keeps the row and its creation time
+        assert services.react("p" * 64, target, "no_me_gusta", current="me_gusta") == (
+            "no_me_gusta"
+        )
+    switched = Reaction.objects.get()
+    assert (switched.pk, switched.created_at) == (first.pk, first.created_at)
+    assert switched.updated_at > first.updated_at
+    with django_assert_num_queries(1):  # pressing the shown button withdraws
+        assert services.react("p" * 64, target, "no_me_gusta", current="no_me_gusta") is None
+    assert not Reaction.objects.exists()

@@ -1,0 +1,88 @@
+"""Shared rate limits: Redis (one Lua round trip), the cache API, the database."""
+
+import socket
+import threading
+import uuid
+
+import pytest
+from django.core.cache import caches
+from django.db import connections
+
+from participation import ratelimit
+from participation.models import RateCounter
+
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def _redis_answers():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture
+def redis_cache(settings):
+    if not _redis_answers():
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = f"test-{uuid.uuid4().hex}"  # parallel test workers never share keys
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.PARTICIPATION_RATE_LIMIT_BACKEND = "auto"
+    settings.PARTICIPATION_LIMITS = {"reaction_participant": (3, 60), "idea_address": (2, 3600)}
+    yield caches["default"]
+    client = caches["default"]._cache.get_client(None, write=True)
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+def test_redis_counts_each_subject_and_names_the_exceeded_limit(redis_cache):
+    checks = [("reaction_participant", "ana"), ("idea_address", "red-1")]
+    assert [ratelimit.hit_all(checks) for _ in range(2)] == [None, None]
+    assert ratelimit.hit_all(checks) == "idea_address"  # third request: 2 per hour
+    assert ratelimit.hit_all(checks) == "reaction_participant"  # fourth: 3 per minute
+    assert ratelimit.hit("reaction_participant", "beto") is True  # another subject
+
+
+def test_redis_counters_expire_with_their_window(redis_cache, db):
+    ratelimit.hit_all([("reaction_participant", "ana"), ("idea_address", "red-1")])
+    client = redis_cache._cache.get_client(None, write=True)
+    ttls = {key.decode().split(":")[3]: client.ttl(key) for key in client.scan_iter("*test-*")}
+    ttls = {k: v for k, v in ttls.items() if k in ("reaction_participant", "idea_address")}
+    assert 0 < ttls["reaction_participant"] <= 61
+    assert 60 < ttls["idea_address"] <= 3601
+    assert not RateCounter.objects.exists()  # Redis, not the database
+
+
+def test_redis_counts_are_shared_by_concurrent_processes(redis_cache):
+    """Threads have separate cache backends, like separate worker processes."""
+    barrier, results = threading.Barrier(8), []
+
+    def work():
+        barrier.wait()
+        results.extend(ratelimit.hit("reaction_participant", "ana") for _ in range(5))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results.count(True) == 3 and results.count(False) == 37
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_counters_are_shared_and_exact(settings):
+    settings.PARTICIPATION_RATE_LIMIT_BACKEND = "database"
+    settings.PARTICIPATION_LIMITS = {"reaction_participant": (3, 60)}
+    results = [ratelimit.hit("reaction_participant", "ana") for _ in range(5)]
+    assert results == [True, True, True, False, False]
+    (row,) = RateCounter.objects.all()
+    assert row.count == 5 and row.key.startswith("rl:reaction_participant:ana:")
+    connections.close_all()
