@@ -139,6 +139,8 @@ class IdeaViewSet(SnippetViewSet):
         "created_at",
         "moderated_at",
         "moderated_by",
+        "delivered_at",
+        "notified_at",
     ]
     edit_handler = ObjectList(
         [

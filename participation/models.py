@@ -167,6 +167,12 @@ class Idea(models.Model):
     moderated_at = models.DateTimeField("Moderada", null=True, blank=True)
     created_at = models.DateTimeField("Recibida", default=timezone.now, db_index=True)
     delivered_at = models.DateTimeField("Entregada al partido", null=True, blank=True)
+    notified_at = models.DateTimeField(
+        "Aviso de entrega enviado",
+        null=True,
+        blank=True,
+        help_text="Cuándo se avisó por correo a quien envió la idea que ya se entregó.",
+    )
     personal_data_purged_at = models.DateTimeField(
         "Datos personales eliminados", null=True, blank=True
     )

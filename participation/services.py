@@ -196,7 +196,7 @@ def forget_calendar(**kwargs):
     _calendar_memo["value"] = None
 
 
-def _fmt(value):
+def format_moment(value):
     text = formats.date_format(timezone.localtime(value), r"j \d\e F \d\e Y, H:i \h")
     return text.lower()  # Spanish month names are not capitalised
 
@@ -210,13 +210,13 @@ def closed_message(calendar, now=None):
     if now < opens:
         return (
             "La participación ciudadana aún no está abierta: podrás opinar y enviar ideas "
-            f"del {_fmt(opens)} al {_fmt(closes)}."
+            f"del {format_moment(opens)} al {format_moment(closes)}."
         )
     return (
-        f"La participación ciudadana cerró el {_fmt(closes)} (estuvo abierta desde el "
-        f"{_fmt(opens)}). Ya no se reciben reacciones ni ideas."
+        f"La participación ciudadana cerró el {format_moment(closes)} (estuvo abierta desde el "
+        f"{format_moment(opens)}). Ya no se reciben reacciones ni ideas."
     )
 
 
 def open_message(calendar):
-    return f"Puedes opinar y enviar ideas hasta el {_fmt(calendar.participation_closes)}."
+    return f"Puedes opinar y enviar ideas hasta el {format_moment(calendar.participation_closes)}."

@@ -54,8 +54,9 @@ def test_redis_counts_each_subject_and_names_the_exceeded_limit(redis_cache):
 def test_redis_counters_expire_with_their_window(redis_cache, db):
     ratelimit.hit_all([("reaction_participant", "ana"), ("idea_address", "red-1")])
     client = redis_cache._cache.get_client(None, write=True)
-    ttls = {key.decode().split(":")[3]: client.ttl(key) for key in client.scan_iter("*test-*")}
-    ttls = {k: v for k, v in ttls.items() if k in ("reaction_participant", "idea_address")}
+    own = client.scan_iter(f"{redis_cache.key_prefix}:*")
+    ttls = {key.decode().split(":")[3]: client.ttl(key) for key in own}
+    assert set(ttls) == {"reaction_participant", "idea_address"}
     assert 0 < ttls["reaction_participant"] <= 61
     assert 60 < ttls["idea_address"] <= 3601
     assert not RateCounter.objects.exists()  # Redis, not the database

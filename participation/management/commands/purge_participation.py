@@ -14,7 +14,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from participation import identity, ratelimit
+from participation import delivery, identity, ratelimit
 from participation.models import Idea, Reaction
 
 
@@ -50,6 +50,13 @@ class Command(BaseCommand):
             raise CommandError(
                 "Aún no llega la fecha de entrega a los partidos: los datos personales se "
                 "conservan hasta entonces (usa --forzar si el IEEM lo decidió)."
+            )
+        notices = delivery.pending_notices().count()
+        if notices and not options["forzar"]:
+            raise CommandError(
+                f"Hay {notices} ideas entregadas cuyo aviso por correo aún no se envía: ejecuta "
+                "deliver_ideas (y revisa el correo) antes de borrar los datos personales, o usa "
+                "--forzar para borrarlos sin avisar."
             )
         now = timezone.now()
         with transaction.atomic():
