@@ -4,6 +4,12 @@
         tests/participation/test_concurrency.py
 """
 
+import os
+import tempfile
+
 from cms.settings.test import *  # noqa: F403
 
-DATABASES["default"]["TEST"] = {"NAME": "/tmp/decide_part_test.sqlite3"}  # noqa: F405
+# One file per run, so two runs on one machine never share it.
+DATABASES["default"]["TEST"] = {  # noqa: F405
+    "NAME": os.path.join(tempfile.gettempdir(), f"decide_part_test_{os.getpid()}.sqlite3")
+}
