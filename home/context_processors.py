@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION
+from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION, available
 
 
 def site_shell(request):
@@ -10,10 +10,14 @@ def site_shell(request):
 
     path = getattr(request, "path", "/")
     return {
-        "main_navigation": [
-            {"url": url, "label": label, "current": path.startswith(url)}
-            for url, label in MAIN_NAVIGATION
-        ],
-        "footer_navigation": [{"url": url, "label": label} for url, label in FOOTER_NAVIGATION],
+        "main_navigation": SimpleLazyObject(
+            lambda: [
+                {"url": url, "label": label, "current": path.startswith(url)}
+                for url, label in available(MAIN_NAVIGATION)
+            ]
+        ),
+        "footer_navigation": SimpleLazyObject(
+            lambda: [{"url": url, "label": label} for url, label in available(FOOTER_NAVIGATION)]
+        ),
         "calendar": SimpleLazyObject(lambda: ElectionCalendar.load()),
     }

@@ -41,10 +41,10 @@ class HomePage(Page):
         verbose_name_plural = "Portadas"
 
     def get_context(self, request, *args, **kwargs):
-        from .navigation import HOME_ENTRY_POINTS
+        from .navigation import HOME_ENTRY_POINTS, available
 
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = HOME_ENTRY_POINTS
+        context["entry_points"] = available(HOME_ENTRY_POINTS)
         return context
 
 

@@ -1,4 +1,14 @@
-"""The main navigation: one entry per public section (DESIGN.md section 7)."""
+"""The main navigation: one entry per public section (DESIGN.md section 7).
+
+A section appears only once it exists: a Django route (e.g. /mi-boleta/) or
+a live page at that address. Sections still to come (results, statistics,
+open data) are listed here and show up in the menus, the footer and the home
+page by themselves the day their page is published, and never as a dead link
+before then.
+"""
+
+from django.core.cache import cache
+from django.urls import Resolver404, resolve
 
 MAIN_NAVIGATION = [
     ("/mi-boleta/", "Mi boleta"),
@@ -50,3 +60,49 @@ HOME_ENTRY_POINTS = [
         "text": "Los resultados oficiales por distrito y por municipio.",
     },
 ]
+
+
+_CACHE_KEY = "home:navigation:live-sections:v1"
+
+
+# Wagtail's tree: the root (depth 1), the site's home page (2), its sections (3).
+SECTION_DEPTH = 3
+
+
+def _live_top_level_paths():
+    """Public paths ("/partidos/") of the live sections right under the home page."""
+    paths = cache.get(_CACHE_KEY)
+    if paths is None:
+        from wagtail.models import Page
+
+        url_paths = (
+            Page.objects.live().filter(depth=SECTION_DEPTH).values_list("url_path", flat=True)
+        )
+        # "/home/partidos/" is served as "/partidos/": drop the home page's segment.
+        paths = {"/" + p.strip("/").split("/", 1)[-1] + "/" for p in url_paths}
+        cache.set(_CACHE_KEY, paths, 300)
+    return paths
+
+
+def forget_live_sections(instance=None, **kwargs):
+    """Signal receiver: a section appeared, moved or went away (deeper pages never
+    change the menu, so editing a glossary entry keeps the cached list)."""
+    depth = getattr(instance, "depth", None)
+    if depth is None or depth <= SECTION_DEPTH:
+        cache.delete(_CACHE_KEY)
+
+
+def exists(url):
+    """Whether `url` leads somewhere: a route of its own, or a live page."""
+    try:
+        match = resolve(url)
+    except Resolver404:
+        return False
+    if match.url_name != "wagtail_serve":
+        return True
+    return url in _live_top_level_paths()
+
+
+def available(entries):
+    """The entries (tuples or dicts whose first item / "url" is a path) that exist."""
+    return [e for e in entries if exists(e["url"] if isinstance(e, dict) else e[0])]

@@ -2,7 +2,9 @@ import re
 
 import pytest
 
+from home.models import StandardPage
 from home.navigation import MAIN_NAVIGATION
+from home.pagetree import home_page
 from tests.helpers.html import foreign_references, meta_of
 
 
@@ -14,7 +16,8 @@ def test_home_page_in_spanish_with_navigation_and_lookup(client, home_site):
     assert '<html lang="es-MX">' in html
     assert 'href="#contenido"' in html and 'id="contenido"' in html  # skip link target
     for url, label in MAIN_NAVIGATION:
-        assert f'href="{url}"' in html and label in html
+        if url in ("/mi-boleta/", "/candidaturas/"):  # routes, not pages: always there
+            assert f'href="{url}"' in html and label in html
     assert "Número de sección (viene en tu credencial para votar)" in html
     assert 'action="/mi-boleta/"' in html
     assert 'href="/aviso-de-privacidad/"' in html
@@ -86,3 +89,40 @@ def test_public_pages_cacheable_for_anonymous_only(client, home_site, django_use
 def test_admin_login_is_in_spanish(client, home_site):
     html = client.get("/admin/login/").content.decode()
     assert "Iniciar sesión" in html or "Inicia sesión" in html
+
+
+def _menu(html):
+    nav = html.split('aria-label="Secciones del sitio"', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r'href="([^"]+)"', nav)
+
+
+@pytest.mark.django_db
+def test_menu_links_only_sections_that_exist_and_follows_publishing(client, home_site):
+    assert "/resultados/" in dict(MAIN_NAVIGATION)
+    menu = _menu(client.get("/").content.decode())
+    assert "/mi-boleta/" in menu and "/candidaturas/" in menu
+    assert "/resultados/" not in menu and "/partidos/" not in menu  # not built: no dead link
+    assert client.get("/resultados/").status_code == 404
+
+    results = StandardPage(title="Resultados", slug="resultados", intro="Resultados oficiales.")
+    home_page().add_child(instance=results)
+    results.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert "/resultados/" in _menu(html)
+    assert 'href="/resultados/"' in html.split('id="titulo-secciones"', 1)[1]  # home entry point
+
+    results.unpublish()
+    assert "/resultados/" not in _menu(client.get("/").content.decode())
+
+
+@pytest.mark.django_db
+def test_menu_follows_a_section_moved_below_another(client, home_site):
+    home = home_page()
+    results = StandardPage(title="Resultados", slug="resultados", intro="Resultados oficiales.")
+    home.add_child(instance=results)
+    results.save_revision().publish()
+    other = StandardPage(title="Acerca", slug="acerca", intro="Acerca del sitio.")
+    home.add_child(instance=other)
+    assert "/resultados/" in _menu(client.get("/").content.decode())
+    results.move(other, pos="last-child")
+    assert "/resultados/" not in _menu(client.get("/").content.decode())
