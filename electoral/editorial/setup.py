@@ -14,7 +14,7 @@ from .groups import (
     parties_index,
     sync_all_actors,
 )
-from .workflow import ensure_workflow
+from .workflow import ensure_workflow, retire_wagtail_defaults
 
 DEMO_PASSWORD = "decide-ieem-demo"
 DEMO_STAFF = [
@@ -29,6 +29,22 @@ def create_groups(*, stdout, **options):
     ensure_staff_groups()
     links = sync_all_actors()
     stdout.write(f"  grupos del IEEM listos; {len(links)} grupos «Editores <siglas>»")
+
+
+@setup_step(order=405, label="Retiro de los grupos y el flujo predeterminados de Wagtail")
+def retire_defaults(*, stdout, **options):
+    removed, kept, deactivated = retire_wagtail_defaults()
+    if removed:
+        stdout.write(f"  grupos borrados: {', '.join(removed)}")
+    for name in kept:
+        stdout.write(
+            f"  AVISO: el grupo «{name}» de Wagtail tiene usuarios y se conservó; pásalos a los "
+            "grupos del IEEM o de su partido y vuelve a ejecutar setup_site"
+        )
+    if deactivated:
+        stdout.write("  flujo «Moderators approval» desactivado (la raíz no lleva revisión)")
+    if not (removed or kept or deactivated):
+        stdout.write("  nada que retirar")
 
 
 @setup_step(order=410, label="Flujo de trabajo «Revisión IEEM»")

@@ -36,3 +36,34 @@ def ensure_workflow(parties_index):
     if parties_index is not None:
         WorkflowPage.objects.update_or_create(page=parties_index, defaults={"workflow": workflow})
     return workflow
+
+
+# Wagtail's own initial data (wagtailcore migrations): two groups with rights
+# on the whole page tree and an approval workflow on the root page. This site
+# has its own groups and its own review, so they only confuse, and a party
+# account put in «Editors» by mistake could edit every page.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+
+def retire_wagtail_defaults():
+    """Delete Wagtail's default groups (unless someone is in them: then they
+    are kept and named in the result) and deactivate its default workflow.
+    Returns (removed group names, kept group names, workflow deactivated)."""
+    removed, kept = [], []
+    for name in WAGTAIL_DEFAULT_GROUPS:
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        if group.user_set.exists():
+            kept.append(name)
+        else:
+            group.delete()
+            removed.append(name)
+    workflow = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).first()
+    if workflow is not None:
+        workflow.deactivate()
+        for task in workflow.tasks.filter(active=True):
+            if not task.workflows.filter(active=True).exists():
+                task.deactivate()
+    return removed, kept, workflow is not None

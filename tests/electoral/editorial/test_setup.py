@@ -37,3 +37,40 @@ def test_no_demo_accounts_outside_dev(trees):
     output = run_steps()
     assert "desactivadas" in output
     assert not get_user_model().objects.filter(username__in=["moderacion", "editor-pan"]).exists()
+
+
+def test_wagtail_default_groups_and_root_workflow_are_retired(trees, parties_index):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, Workflow
+
+    root = Page.get_first_root_node()
+    default = Workflow.objects.get(name="Moderators approval")  # Wagtail's initial data
+    assert default.active and Page.objects.get(pk=root.pk).get_workflow() == default
+    assert Group.objects.filter(name__in=["Moderators", "Editors"]).count() == 2
+
+    out = io.StringIO()
+    setup.retire_defaults(stdout=out)
+    assert "grupos borrados: Moderators, Editors" in out.getvalue()
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    default.refresh_from_db()
+    assert not default.active
+    assert Page.objects.get(pk=root.pk).get_workflow() is None
+    assert all(not task.active for task in default.tasks)
+    run_steps()  # the party subtree keeps its own review
+    assert parties_index.get_workflow().name == "Revisión IEEM"
+
+    out = io.StringIO()
+    setup.retire_defaults(stdout=out)
+    assert out.getvalue().strip() == "nada que retirar"
+
+
+def test_a_default_group_with_members_is_kept_and_named(trees):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("alguien")
+    user.groups.add(Group.objects.get(name="Editors"))
+    out = io.StringIO()
+    setup.retire_defaults(stdout=out)
+    assert "grupos borrados: Moderators" in out.getvalue()
+    assert "AVISO: el grupo «Editors» de Wagtail tiene usuarios y se conservó" in out.getvalue()
+    assert Group.objects.filter(name="Editors").exists()
