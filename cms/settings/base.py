@@ -183,6 +183,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
+# Spanish for the Wagtail admin strings its own catalogue does not translate yet
+# (locale/es/LC_MESSAGES; wins over every app's catalogue).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------
