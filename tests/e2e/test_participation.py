@@ -2,8 +2,9 @@
 to their ballots (a Toluca section, whose ballots link the example candidate
 profiles), into a candidate's profile: «Me gusta» on a proposal, then «No me
 gusta» instead (pressed states, confirmed by /participa/estado/), then an
-idea sent through /participa/idea/ and its confirmation. The same press,
-switch and idea with JavaScript disabled, through the plain forms.
+idea sent through /participa/idea/ and its confirmation; after a reload,
+pressing «No me gusta» again withdraws it. The same press,
+switch, idea and withdrawal with JavaScript disabled, through the plain forms.
 """
 
 import re
@@ -34,6 +35,7 @@ PROFILE_LINKS = ".ballot--ayuntamiento .head-list a"
 IDEA_MIN_SECONDS = 4
 MSG_LIKE = "Registramos tu «Me gusta». Si lo pulsas de nuevo, lo retiras."
 MSG_DISLIKE = "Registramos tu «No me gusta». Si lo pulsas de nuevo, lo retiras."
+MSG_WITHDRAW = "Retiraste tu reacción."
 MSG_REPEAT = "Para contar tu reacción necesitamos guardar una cookie. Pulsa de nuevo el botón."
 
 
@@ -206,6 +208,14 @@ def test_keyboard_citizen_reacts_to_a_proposal_and_sends_an_idea(visit):
     box.and_(page.locator("[data-enhanced]")).wait_for()
     assert _pressed(box) == {"me_gusta": "false", "no_me_gusta": "true"}
 
+    # Pressing the pressed button again withdraws the reaction.
+    box.locator("button[value=no_me_gusta]").focus()
+    page.keyboard.press("Space")
+    box.locator("button[value=no_me_gusta][aria-pressed=false]").wait_for()
+    assert _pressed(box) == {"me_gusta": "false", "no_me_gusta": "false"}
+    assert _status(box) == MSG_WITHDRAW
+    assert _server_state(v, box) == ""
+
 
 def test_without_javascript_reactions_and_ideas_work_through_plain_forms(visit):
     v = visit(**PHONE, javascript=False)
@@ -267,3 +277,11 @@ def test_without_javascript_reactions_and_ideas_work_through_plain_forms(visit):
     _check_confirmation(page, navigation.value, title, profile_name)
     shot(page, "idea-recibida-360-sin-js", full_page=False)
     audit_without_javascript(page, checker, "/participa/idea/recibida/ (no JavaScript)")
+
+    # Back on the profile, pressing «No me gusta» again withdraws it.
+    v.goto(profile_path)
+    box = _first_proposal(page)[0]
+    box = press("no_me_gusta")
+    assert _status(box) == MSG_WITHDRAW
+    assert _pressed(box) == {"me_gusta": "false", "no_me_gusta": "false"}
+    assert _server_state(v, box) == ""
