@@ -248,7 +248,7 @@ def main():
         print(
             f"median of {ROUNDS} rounds: {rate:.0f} reactions/s ({ok} ok, {failed} failed; "
             f"{WORKERS} gunicorn workers, {CLIENTS} client processes, "
-            f"cache: {'redis' if 'REDIS_URL' in env() else 'database'})"
+            f"cache: {'redis' if env().get('REDIS_URL') else 'database'})"
         )
         print(f"totals from the responses: {expected}; stored: {stored}")
         assert stored == expected, "stored reactions differ from the successful responses"

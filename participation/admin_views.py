@@ -121,8 +121,10 @@ class IdeaViewSet(SnippetViewSet):
     filterset_class = IdeaFilterSet
     search_fields = ["text"]
     search_backend_name = None
+    # A string first: Wagtail makes it the title column, a link to the
+    # moderation form (full text, status and reason) with the row's buttons.
     list_display = [
-        Column("summary", label="Idea"),
+        "summary",
         Column("actor", label="Actor político", accessor=_actor_of),
         Column("target", label="Elemento", accessor=lambda i: i.target.label),
         Column("status", label="Estado", accessor="get_status_display"),

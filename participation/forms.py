@@ -115,6 +115,10 @@ class IdeaForm(forms.Form):
                 "«No llenes este campo» y vuelve a enviarla.",
                 code="honeypot",
             )
+        if self._errors:
+            # Field errors bring the form back anyway, with a fresh timer:
+            # a person correcting them need not also read about the timer.
+            return cleaned
         try:
             started = signing.loads(
                 self._submitted_started, salt=_STARTED_SALT, max_age=60 * 60 * 24

@@ -13,6 +13,7 @@ edit or deletion of the block or page they were about.
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
@@ -197,6 +198,7 @@ class Idea(models.Model):
         return text if len(text) <= 80 else text[:79] + "…"
 
     @property
+    @admin.display(description="Idea")
     def summary(self):
         return str(self)
 

@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -32,6 +33,12 @@ def participation_controls(context, page, block_id):
 
 @hooks.register("register_admin_urls")
 def participation_admin_urls():
+    # Ideas are never deleted: the permission policy refuses it to everyone,
+    # and the snippets' «Eliminar» bulk button (registered for every snippet
+    # model) is taken off the moderation list too. Every wagtail_hooks module
+    # has been imported by the time the admin URLs are built.
+    bulk_action_registry.get_bulk_actions_for_model("participation", "idea")
+    bulk_action_registry.actions.get("participation", {}).get("idea", {}).pop("delete", None)
     return [
         path(
             "participacion/reacciones/",

@@ -143,11 +143,24 @@ def test_nobody_can_delete_or_add_ideas(client, django_user_model, groups, targe
     admin = django_user_model.objects.create_superuser("root", password="clave-larga-de-prueba")
     client.force_login(admin)
     client.post(f"{LIST}delete/{idea.pk}/")
-    client.post(f"/admin/bulk/participation/idea/delete/?id={idea.pk}")
+    r = client.post(f"/admin/bulk/participation/idea/delete/?id={idea.pk}")
+    assert r.status_code == 404  # no bulk delete is registered for ideas
     assert Idea.objects.filter(pk=idea.pk).exists()
     assert client.get(f"{LIST}add/").status_code in (302, 403)
     html = client.get(LIST).content.decode()
     assert "Idea que no se borra" in html
+    assert "/admin/bulk/participation/idea/delete/" not in html
+    assert "/admin/bulk/participation/idea/reject_ideas/" in html
+
+
+def test_queue_links_each_idea_to_its_moderation_form(client, django_user_model, groups, target):
+    long_text = "Propongo una ruta de transporte nocturno " + "con paradas seguras " * 10 + "FIN"
+    idea = make_idea(target, long_text)
+    client.force_login(user_in(django_user_model, groups["moderator"], "mod"))
+    html = client.get(LIST + "?status=pendiente").content.decode()
+    assert f'href="{LIST}edit/{idea.pk}/"' in html
+    assert "FIN" not in html  # the list shows a summary ...
+    assert "FIN" in client.get(f"{LIST}edit/{idea.pk}/").content.decode()  # ... the form all of it
 
 
 def test_xss_in_ideas_is_inert_in_the_admin(client, django_user_model, groups, target):

@@ -121,6 +121,12 @@ def test_too_fast_is_rejected_and_text_kept(client, feedback_page):
     assert Idea.objects.count() == 0
     assert send(client, feedback_page, inicio="forjado").status_code == 400
     assert Idea.objects.count() == 0
+    # With field errors too, only those are explained (the form comes back anyway).
+    response = send(client, feedback_page, texto="corto", inicio=started(seconds_ago=0))
+    html = response.content.decode()
+    assert response.status_code == 400 and "Tu texto es muy corto" in html
+    assert "demasiado rápido" not in html
+    assert Idea.objects.count() == 0
 
 
 def test_duplicate_text_is_rejected(client, feedback_page):
