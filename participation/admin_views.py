@@ -7,6 +7,7 @@ so they never see participation data (DESIGN.md section 3).
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -17,8 +18,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from .audit import log_moderation
 from .models import Idea, Reaction, Target
 
 MODERATE_PERMISSION = "participation.change_idea"
@@ -103,6 +105,14 @@ class IdeaModerationForm(WagtailAdminModelForm):
         return idea
 
 
+class IdeaEditView(EditView):
+    def save_instance(self):
+        idea = super().save_instance()
+        if {"status", "reason"} & set(self.form.changed_data):
+            log_moderation(idea, self.request.user)
+        return idea
+
+
 def _actor_of(idea):
     return idea.target.actor_acronym or idea.target.actor_title or "—"
 
@@ -117,6 +127,7 @@ class IdeaViewSet(SnippetViewSet):
     url_prefix = "participacion/ideas"
     copy_view_enabled = False
     inspect_view_enabled = True
+    edit_view_class = IdeaEditView
     list_per_page = 50
     filterset_class = IdeaFilterSet
     search_fields = ["text"]
@@ -203,12 +214,15 @@ class _ModerateIdeasBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, status=None, reason="", **kwargs):
-        count = Idea.objects.filter(pk__in=[o.pk for o in objects]).update(
-            status=status,
-            reason=reason if status == Idea.REJECTED else "",
-            moderated_by=user,
-            moderated_at=timezone.now(),
-        )
+        reason = reason if status == Idea.REJECTED else ""
+        with transaction.atomic():
+            count = Idea.objects.filter(pk__in=[o.pk for o in objects]).update(
+                status=status, reason=reason, moderated_by=user, moderated_at=timezone.now()
+            )
+            for idea in objects:
+                if (idea.status, idea.reason) != (status, reason):
+                    idea.status, idea.reason = status, reason
+                    log_moderation(idea, user, bulk=True)
         return count, 0
 
 

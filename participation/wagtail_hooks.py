@@ -16,12 +16,14 @@ from .admin_views import (  # noqa: E402
     ReactionsReportView,
     RejectIdeasBulkAction,
 )
-from .models import Idea
+from .audit import register_actions as register_moderation_log_actions  # noqa: E402
+from .models import Idea  # noqa: E402
 
 register_permission_policy(Idea, IdeaPermissionPolicy(Idea))
 register_snippet(IdeaViewSet)
 hooks.register("register_bulk_action", AcceptIdeasBulkAction)
 hooks.register("register_bulk_action", RejectIdeasBulkAction)
+hooks.register("register_log_actions", register_moderation_log_actions)
 
 
 @hooks.register("decide_target_extras")

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from participation import services
 from participation.models import Idea, Reaction, Target
@@ -30,6 +31,15 @@ def user_in(django_user_model, group, name):
     user = django_user_model.objects.create_user(name, password="clave-larga-de-prueba")
     user.groups.add(group)
     return user
+
+
+def moderation_log(idea):
+    """(action, user, reason) of the moderation entries in the idea's log, oldest first."""
+    entries = ModelLogEntry.objects.for_instance(idea).filter(action__startswith="decide.idea.")
+    return [
+        (e.action, e.user.get_username(), e.data.get("reason", ""))
+        for e in entries.order_by("timestamp", "pk")
+    ]
 
 
 @pytest.fixture
@@ -115,6 +125,14 @@ def test_bulk_accept_and_reject_with_reason(client, django_user_model, groups, t
     c.refresh_from_db()
     assert (c.status, c.reason) == (Idea.REJECTED, "datos_personales")
     assert Idea.objects.count() == 3  # nothing deleted
+    # Each decision is in the idea's history, with who made it and the reason.
+    assert moderation_log(a) == [("decide.idea.accept", "mod", "")]
+    assert moderation_log(c) == [("decide.idea.reject", "mod", "datos_personales")]
+    history = client.get(f"{LIST}history/{c.pk}/").content.decode()
+    assert "Idea rechazada por «Datos personales»" in history
+    # Accepting an idea that is already accepted records nothing new.
+    client.post(f"{base}accept_ideas/?id={a.pk}&next={LIST}")
+    assert len(moderation_log(a)) == 1
 
 
 def test_edit_view_moderates_one_idea_and_requires_reason(
@@ -136,6 +154,12 @@ def test_edit_view_moderates_one_idea_and_requires_reason(
     client.post(url, {"status": "aceptada", "reason": "spam"})
     idea.refresh_from_db()
     assert (idea.status, idea.reason) == ("aceptada", "")
+    assert moderation_log(idea) == [
+        ("decide.idea.reject", "mod", "spam"),
+        ("decide.idea.accept", "mod", ""),
+    ]
+    history = client.get(f"{LIST}history/{idea.pk}/").content.decode()
+    assert "Idea rechazada por «Spam»" in history and "Idea aceptada" in history
 
 
 def test_nobody_can_delete_or_add_ideas(client, django_user_model, groups, target):
