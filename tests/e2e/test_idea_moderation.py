@@ -135,6 +135,18 @@ def test_moderator_accepts_and_rejects_ideas_and_the_citizen_is_told_of_the_deli
     assert rejected and "Rechazada" in rejected[0] and "Spam" in rejected[0], rejected
     assert page.title() != "pwned" and dialogs == []
 
+    # The rejected idea opens whole; its history says who rejected it and why.
+    row = page.locator("main table tbody tr").filter(has_text="Gana dinero ya")
+    with page.expect_navigation():
+        row.get_by_role("link").first.click()
+    assert "/admin/participacion/ideas/edit/" in path_of(page)
+    assert "Gana dinero ya <script>" in page.locator("main").inner_text()
+    page.goto(path_of(page).replace("/edit/", "/history/"))
+    history = " ".join(page.locator("main").inner_text().split())
+    assert "Idea rechazada por «Spam»" in history and "Moderación IEEM" in history, history
+    assert page.title() != "pwned" and dialogs == []
+    audit(page, "/admin/participacion/ideas/history/<id>/")
+
     # The delivery date comes: IEEM delivers and the citizen is told.
     mail_dir = Path(server.env["E2E_MAIL_DIR"])
     before = set(mail_dir.glob("*")) if mail_dir.exists() else set()

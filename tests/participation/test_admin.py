@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -199,18 +200,41 @@ def test_xss_in_ideas_is_inert_in_the_admin(client, django_user_model, groups, t
     assert "<img src=x onerror" not in r.content.decode()
 
 
-def test_reactions_report_shows_counts_to_staff_only(client, django_user_model, groups, target):
+def test_reactions_report_shows_counts_to_staff_only(
+    client, django_user_model, groups, target, other_target
+):
     for i in range(3):
         Reaction.objects.create(target=target, participant=f"l{i}", value=Reaction.LIKE)
     Reaction.objects.create(target=target, participant="d", value=Reaction.DISLIKE)
-    make_idea(target, "pendiente")
+    Reaction.objects.create(target=other_target, participant="d", value=Reaction.DISLIKE)
+    make_idea(target, "pendiente uno")
+    make_idea(target, "pendiente dos")
+    make_idea(target, "aceptada", status=Idea.ACCEPTED)
+    make_idea(other_target, "rechazada", status=Idea.REJECTED, reason="spam")
     url = reverse("participation_reactions_report")
     client.force_login(user_in(django_user_model, groups["admin"], "jefa"))
     html = client.get(url).content.decode()
-    assert "Seguridad" in html and "<td>3</td>" in html and "<td>1</td>" in html
+    rows = {cells[2]: cells[4:] for cells in table_rows(html)}
+    # likes, dislikes, pending, accepted, rejected: each figure counted once
+    assert rows["Seguridad"] == ["3", "1", "2", "1", "0"]
+    assert rows["Salud"] == ["0", "1", "0", "0", "1"]
+    assert '<th>3</th><th>2</th><th colspan="3">4 ideas</th>' in html
+    only_op = {
+        cells[2] for cells in table_rows(client.get(url + "?actor=Otro+Partido").content.decode())
+    }
+    assert only_op == {"Salud"}
     client.force_login(user_in(django_user_model, groups["party"], "partido"))
     denied = client.get(url)
     assert denied.status_code in (302, 403) and "Seguridad" not in denied.content.decode()
+
+
+def table_rows(html):
+    """The cells' text of each body row of the first table in `html`."""
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
 
 
 def test_party_editors_see_no_participation_data(client, django_user_model, groups, target):
