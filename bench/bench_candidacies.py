@@ -7,11 +7,10 @@ in tests/electoral/candidacies/test_list.py, not here.
 Run: `.venv/bin/python bench/bench_candidacies.py` (or `make bench`).
 """
 
-import os
 import sys
-import tempfile
 import time
-from pathlib import Path
+
+from fresh_django import migrated_sqlite_django
 
 IMPORT_BUDGET = 5.0
 PAGE_BUDGET = 0.3
@@ -19,20 +18,9 @@ CSV_BUDGET = 3.0
 
 
 def main():
-    root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root))
-    tmp = tempfile.mkdtemp(prefix="bench-candidacies-")
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    migrated_sqlite_django("bench-candidacies-")
     from django.test import Client
 
-    call_command("migrate", verbosity=0)
     from electoral.geography.importing import import_geography
     from electoral.models import Candidacy, DistrictPage, MunicipalityPage, PoliticalActorPage
     from electoral.parties.importers import CANDIDATES_FILE, ensure_parties_index, import_actors

@@ -6,30 +6,17 @@ state under 150 KB. Also times a second (idempotent, nothing to change) run.
 Run: `.venv/bin/python bench/bench_geography_import.py` (or `make bench`).
 """
 
-import os
 import sys
-import tempfile
 import time
-from pathlib import Path
+
+from fresh_django import migrated_sqlite_django
 
 BUDGET_SECONDS = 5.0
 MAP_BUDGET_BYTES = 150 * 1024
 
 
 def main():
-    root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root))
-    tmp = tempfile.mkdtemp(prefix="bench-geo-")
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    migrated_sqlite_django("bench-geo-")
     from electoral.geography.importing import import_geography
     from home.pagetree import ensure_home_page
 

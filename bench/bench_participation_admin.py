@@ -10,37 +10,25 @@ Budget: each screen under 1 s. Run: `.venv/bin/python bench/bench_participation_
 """
 
 import io
-import os
 import sys
-import tempfile
 import time
-from pathlib import Path
+
+from fresh_django import migrated_sqlite_django
 
 BUDGET = 1.0
 TARGETS, REACTIONS, IDEAS = 400, 60_000, 3_000
 
 
 def main():
-    root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root))
-    tmp = tempfile.mkdtemp(prefix="bench-participation-admin-")
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-
-    import django
-
-    django.setup()
+    migrated_sqlite_django("bench-participation-admin-")
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from django.core.management import call_command
     from django.test import Client
     from django.utils import timezone
 
     from participation.models import Idea, Reaction, Target
     from participation.setup_steps import MODERATORS_GROUP, participation_permissions
 
-    call_command("migrate", verbosity=0)
     participation_permissions(stdout=io.StringIO())
     user = get_user_model().objects.create_user("bench-moderacion", password="x" * 20)
     user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
