@@ -1,7 +1,7 @@
 """Reactions per second through gunicorn + PostgreSQL on loopback.
 
 Starts its own PostgreSQL database (decide_part_bench, dropped at the end),
-gunicorn (production settings + bench/bench_settings.py, Redis cache when
+gunicorn (production settings + bench/reactions_settings.py, Redis cache when
 REDIS_URL is set or a local Redis answers) and client processes. Every
 participant first gets its cookie and CSRF token from /participa/estado/
 (not timed), then makes the five presses of SCRIPT (like three targets,
@@ -39,7 +39,7 @@ BUDGET = 500
 def env():
     e = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.bench_settings",
+        "DJANGO_SETTINGS_MODULE": "bench.reactions_settings",
         "DJANGO_SECRET_KEY": "bench-secret-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
