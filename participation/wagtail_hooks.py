@@ -16,8 +16,8 @@ from .admin_views import (  # noqa: E402
     ReactionsReportView,
     RejectIdeasBulkAction,
 )
-from .audit import register_actions as register_moderation_log_actions  # noqa: E402
-from .models import Idea  # noqa: E402
+from .audit import register_actions as register_moderation_log_actions
+from .models import Idea
 
 register_permission_policy(Idea, IdeaPermissionPolicy(Idea))
 register_snippet(IdeaViewSet)
