@@ -26,8 +26,23 @@ def max_links():
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):
+    # A page id is a positive 32-bit integer (Wagtail's Page.id).
+    MAX_ID = 2**31 - 1
+
     def label_from_instance(self, obj):
         return obj.title
+
+    def to_python(self, value):
+        # Only plain ASCII digits within range reach the database: a huge
+        # number made SQLite raise OverflowError (a 500 found by fuzzing).
+        if value not in self.empty_values:
+            text = str(value).strip()
+            if not (text.isascii() and text.isdigit() and int(text) <= self.MAX_ID):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+            value = text
+        return super().to_python(value)
 
 
 class IdeaForm(forms.Form):

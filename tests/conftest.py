@@ -1,8 +1,31 @@
 import io
+import os
 
 import pytest
 from django.core.management import call_command
 from django.core.management.color import no_style
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Property-based tests (tests/fuzz/). "ci" (the default) is deterministic and
+# writes no example database, so a run is reproducible and CI stays fast; each
+# test states its own number of examples. HYPOTHESIS_PROFILE=thorough
+# multiplies them by ten (tests/fuzz/strategies.py) with random seeds, to hunt
+# for new failures locally. deadline=None: the 2-core machine is shared.
+_FUZZ_COMMON = {
+    "deadline": None,
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,  # one site per test, shared by its examples
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+}
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, database=None, print_blob=True, **_FUZZ_COMMON
+)
+hypothesis_settings.register_profile("thorough", **_FUZZ_COMMON)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
