@@ -1,7 +1,11 @@
+import sys
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from .errors import is_service_error, unavailable_response
 
 
 @require_GET
@@ -21,8 +25,15 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without context processors that could fail again.
+    """Handler 500. Rendered without context processors that could fail again.
+
+    Django calls it while handling the exception: when the exception says the
+    database or Redis cannot be reached, the answer is a Spanish 503 (JSON for
+    the page's scripts) with Retry-After, not an error of ours.
+    """
     from django.template import loader
 
+    if is_service_error(sys.exception()):
+        return unavailable_response(request)
     template = loader.get_template("500.html")
     return HttpResponse(template.render({}), status=500)

@@ -25,9 +25,12 @@ The idea form lives on its own page under /participa/idea/ (never cached),
 so it carries a normal CSRF token and a signed start time.
 """
 
+import functools
+import logging
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import redirect, render
@@ -37,8 +40,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from home.errors import SERVICE_ERRORS, unavailable_response
+
 from . import identity, ratelimit, services, targets
-from .forms import IdeaForm
+from .forms import IdeaForm, started_token
 from .models import Idea
 
 MSG_REPEAT = "Para contar tu reacción necesitamos guardar una cookie. Pulsa de nuevo el botón."
@@ -55,6 +60,64 @@ MSG_IDEA_RATE = (
     "tu texto sigue aquí."
 )
 MSG_DUPLICATE = "Ya recibimos una idea con este mismo texto; no hace falta enviarla de nuevo."
+MSG_REACTION_DOWN = (
+    "Por una falla técnica momentánea no podemos registrar reacciones. No es tu culpa: "
+    "inténtalo de nuevo en unos minutos."
+)
+MSG_IDEA_NOT_SAVED = (
+    "Por una falla técnica momentánea no pudimos guardar tu idea: todavía no la recibimos. "
+    "Tu texto sigue aquí; vuelve a enviarlo en unos minutos."
+)
+MSG_IDEA_DOWN = (
+    "Por una falla técnica momentánea el formulario de ideas no está disponible. No es tu "
+    "culpa: inténtalo de nuevo en unos minutos."
+)
+
+logger = logging.getLogger(__name__)
+
+
+def _when_services_fail(reply):
+    """Answer `reply(request)` (a Spanish 503) when the database or Redis is down.
+
+    Whatever the view did before the failure is not confirmed to the visitor:
+    a press or an idea either reached the database in full or the visitor is
+    told it did not.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except SERVICE_ERRORS:
+                logger.exception("%s: service unavailable", request.path)
+                return reply(request)
+
+        return wrapper
+
+    return decorator
+
+
+def _state_unavailable(request):
+    response = unavailable_response(
+        request,
+        MSG_REACTION_DOWN,
+        payload={"open": False, "csrfToken": get_token(request), "reactions": {}},
+        as_json=True,
+    )
+    response["Vary"] = "Cookie"
+    return response
+
+
+def _reaction_unavailable(request):
+    back = _safe_path(request, request.POST.get("siguiente", ""), "/")
+    block_id = request.POST.get("bloque", "")[: targets.BLOCK_ID_MAX]
+    return unavailable_response(
+        request,
+        MSG_REACTION_DOWN,
+        back_url=f"{back}#{_anchor(block_id)}",
+        payload={"state": None},
+    )
 
 
 def _calendar():
@@ -116,6 +179,7 @@ def _issue_token(request, response):
 
 @never_cache
 @require_GET
+@_when_services_fail(_state_unavailable)
 def state(request):
     """JSON for the current page: the participant's own pressed states and a CSRF token."""
     calendar = _calendar()
@@ -154,6 +218,7 @@ def _reaction_reply(request, as_json, status, message, back, code="", block_id="
 @csrf_exempt  # see the module docstring: token for fetch(), Origin + SameSite for forms
 @never_cache
 @require_POST
+@_when_services_fail(_reaction_unavailable)
 def reaction(request):
     as_json = _wants_json(request)
     page_id = request.POST.get("pagina", "")
@@ -204,7 +269,7 @@ def reaction(request):
     try:
         stored = services.react(participant, target, value, current)
     except services.Busy:
-        return reply(503, MSG_BUSY)
+        return reply(503, MSG_BUSY)  # the database stayed locked (or unreachable)
     code = f"registrado-{stored}" if stored else "retirado"
     return reply(200, services.result_message(stored), code=code, state=stored)
 
@@ -237,9 +302,41 @@ def _render_idea_form(request, page, block_id, form, status=200, error=""):
     return render(request, "participation/idea_form.html", context, status=status)
 
 
+def _idea_unavailable(request, message):
+    """The idea form when the database cannot be read: what was typed, in a form
+    that sends it again (rendered with no database access: no municipality
+    list, no page title)."""
+    source = request.POST if request.method == "POST" else request.GET
+    context = {
+        "message": message,
+        "typed": request.method == "POST",
+        "pagina": source.get("pagina", ""),
+        "bloque": source.get("bloque", ""),
+        "texto": request.POST.get("texto", ""),
+        "nombre": request.POST.get("nombre", ""),
+        "correo": request.POST.get("correo", ""),
+        "municipio": request.POST.get("municipio", ""),
+        "acepto": bool(request.POST.get("acepto")),
+        "inicio": started_token(),
+    }
+    response = render(request, "participation/idea_unavailable.html", context, status=503)
+    response["Retry-After"] = "60"
+    return response
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def idea(request):
+    try:
+        return _idea(request)
+    except SERVICE_ERRORS:
+        logger.exception("Idea form: service unavailable")
+        return _idea_unavailable(
+            request, MSG_IDEA_NOT_SAVED if request.method == "POST" else MSG_IDEA_DOWN
+        )
+
+
+def _idea(request):
     page, block_id = _idea_target_page(request)
     calendar = _calendar()
     if not calendar.is_open("participation"):
@@ -277,18 +374,25 @@ def idea(request):
     if services.is_duplicate(target, participant, data["texto"]):
         return _render_idea_form(request, page, block_id, form, 400, MSG_DUPLICATE)
     municipality = data.get("municipio")
-    Idea.objects.create(
-        target=target,
-        text=data["texto"],
-        text_hash=services.text_hash(data["texto"]),
-        name=data["nombre"].strip(),
-        municipality=municipality,
-        municipality_name=municipality.title if municipality else "",
-        email=data["correo"],
-        consent_at=timezone.now(),
-        participant=participant,
-        address=address,
-    )
+    try:
+        with transaction.atomic():
+            Idea.objects.create(
+                target=target,
+                text=data["texto"],
+                text_hash=services.text_hash(data["texto"]),
+                name=data["nombre"].strip(),
+                municipality=municipality,
+                municipality_name=municipality.title if municipality else "",
+                email=data["correo"],
+                consent_at=timezone.now(),
+                participant=participant,
+                address=address,
+            )
+    except SERVICE_ERRORS:
+        # Not stored: never confirm it. The whole form again, with what was typed
+        # (if the database cannot even be read for that, `idea` shows the plain one).
+        logger.exception("Idea not saved: service unavailable")
+        return _render_idea_form(request, page, block_id, form, 503, MSG_IDEA_NOT_SAVED)
     query = urlencode({"pagina": page.pk, "bloque": block_id})
     return redirect(f"/participa/idea/recibida/?{query}")
 
