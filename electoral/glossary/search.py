@@ -50,7 +50,15 @@ def _matches(query_stems, entry_stems):
     return True
 
 
+# Characters that break SQLite's FTS5 query syntax ("unterminated string"); they
+# say nothing about the term searched, so the backend never sees them.
+_BACKEND_BREAKERS = str.maketrans({'"': " ", "\x00": " "})
+
+
 def _backend_ids(queryset, query):
+    query = " ".join(query.translate(_BACKEND_BREAKERS).split())
+    if not query:
+        return []
     try:
         return [page.pk for page in queryset.search(query, operator="and")[:100]]
     except Exception:  # a broken index must not break the page: the fallback still answers
