@@ -387,3 +387,20 @@ def test_idea_get_valid_target_with_hostile_extras(anonymous, fuzz_site, data):
     query = [("pagina", fuzz_site.platform.pk), ("bloque", fuzz_site.topic_block), *extra]
     response = anonymous.get("/participa/idea/?" + urlencode(query))
     check_response(response)
+
+
+@budget(50)
+@given(forwarded=hostile_text(max_size=200), remote=hostile_text(max_size=60))
+@example(forwarded="", remote="")
+@example(forwarded="1.2.3.4, , ,", remote="::1")
+def test_hostile_forwarded_for_behind_a_proxy(fuzz_site, settings, forwarded, remote):
+    """Behind a proxy the address comes from X-Forwarded-For: any text is only hashed."""
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    client = Client(raise_request_exception=False)
+    response = client.get(
+        f"/participa/estado/?pagina={fuzz_site.platform.pk}",
+        HTTP_X_FORWARDED_FOR=wsgi(forwarded),
+        REMOTE_ADDR=wsgi(remote),
+    )
+    check_response(response)
+    assert response.status_code == 200

@@ -7,6 +7,7 @@ the platform comparison (`/partidos/?tema=`), the reaction message on a
 platform page (`?participa=&bloque=`), and any path under the site.
 """
 
+import re
 from urllib.parse import quote, urlencode
 
 from hypothesis import example, given
@@ -205,3 +206,20 @@ def test_any_path(anonymous, fuzz_site, path):
     url = "/" + "/".join(quote(part, safe="") for part in path) + "/"
     response = anonymous.get(url)
     check_response(response)
+
+
+@budget(50)
+@given(username=hostile_text(max_size=200), password=hostile_text(max_size=200))
+@example(username="\x00", password="x")
+@example(username="admin", password="9" * 5000)
+def test_admin_login_form(fuzz_site, username, password):
+    """The one admin form anyone can reach: hostile credentials are refused in Spanish."""
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    response = client.post("/admin/login/", {"username": username, "password": password})
+    body = check_response(response)
+    assert response.status_code in (200, 403, 429)
+    assert "/admin/" not in response.get("Location", "")  # never signed in
+    if response.status_code == 200:  # the form again, with Django's Spanish errors
+        assert re.search(r'class="error[^>]*>\s*\S', body), "no error message shown"
