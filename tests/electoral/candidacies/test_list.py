@@ -156,7 +156,7 @@ def big(db):
         m = make_municipality(n, f"Municipio {n}")
         municipalities.append(m)
     MunicipalityDistrict.objects.bulk_create(
-        MunicipalityDistrict(municipality=m, district=districts[i % 45], share_of_municipality=1)
+        MunicipalityDistrict(municipality=m, district=districts[i % 45])
         for i, m in enumerate(municipalities)
     )
     actors = [make_actor(index, f"p{n}", order=n) for n in range(1, 11)]
