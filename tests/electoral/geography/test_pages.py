@@ -34,10 +34,10 @@ class GeographyPagesTests(TestCase):
         municipalities_list = html.split('id="municipios"')[1].split("</ul>")[0]
         assert municipalities_list.count("<li") == 125
         assert (
-            '<a href="/geografia/distritos/2/">Distrito local 2</a> <span class="meta">'
-            "(cabecera: Toluca de Lerdo (Toluca))</span>: Toluca</li>" in districts_list
+            '<a href="/geografia/distritos/2/">Distrito local 2</a>: Toluca <span class="meta">'
+            "— cabecera: Toluca de Lerdo (Toluca)</span></li>" in districts_list
         )
-        assert districts_list.count("(cabecera: ") == 45
+        assert districts_list.count("— cabecera: ") == 45
         assert (
             '<a href="/geografia/municipios/nezahualcoyotl/">Nezahualcóyotl</a>'
             in municipalities_list
@@ -127,7 +127,7 @@ class GeographyPagesTests(TestCase):
         district = el_oro.districts.get()
         assert "<h1>El Oro</h1>" in html
         assert f'<a href="/geografia/distritos/{district.number}/">{district.number}</a>' in html
-        assert "(cabecera: Atlacomulco de Fabela (Atlacomulco))" in html
+        assert "— cabecera: Atlacomulco de Fabela (Atlacomulco)</dd>" in html
         assert "dividido entre" not in html
         assert "<dd>15064</dd>" in html and "<dd>65</dd>" in html
         assert "Lista nominal (2021)" in html and "Fuente de la lista nominal:" in html
@@ -199,13 +199,14 @@ class GeographyPagesTests(TestCase):
         assert "Ecatepec de Morelos</a>" in html
         assert (
             '<dt>Distrito local</dt><dd><a href="/geografia/distritos/21/">21</a> '
-            "(cabecera: Ecatepec de Morelos)</dd>" in html
+            "— cabecera: Ecatepec de Morelos</dd>" in html
         )
         assert "Todavía no sabemos" not in html and "(posible)" not in html
         assert html.count("Diputación local, distrito") == 1
         assert "Diputación local, distrito 21</h2>" in html
         html = self.get("/mi-boleta/5200/")  # Toluca, district 34
-        assert "(cabecera: Toluca de Lerdo (Toluca))" in html
+        assert "— cabecera: Toluca de Lerdo (Toluca)</dd>" in html
+        assert "distrito local 34</a>, con cabecera en Toluca de Lerdo (Toluca), en la" in html
         assert "Diputación local, distrito 34</h2>" in html
 
     def test_section_without_district_says_which_districts_are_possible(self):
