@@ -105,3 +105,14 @@ class DistrictsCompleteTests(TestCase):
                 assert f'<td class="num">{total:,}</td></tr></tfoot>' in table
                 assert f"dividido entre {len(expected)} distritos locales" in html
                 assert 'action="/mi-boleta/"' in html.split('class="geo-split"')[1]
+
+    def test_staff_see_ines_name_and_may_correct_the_shown_one_in_the_admin(self):
+        from django.contrib.auth import get_user_model
+
+        admin = get_user_model().objects.create_superuser("geo-admin", "a@example.org", "x")
+        self.client.force_login(admin)
+        page = DistrictPage.objects.get(number=1)
+        html = self.client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+        assert "Cabecera (nombre del INE)" in html and "CHALCO DE DIAZ COVARRUBIAS" in html
+        assert 'name="head_town"' in html and 'value="Chalco de Diaz Covarrubias"' in html
+        assert 'name="head_town_ine"' not in html  # shown, not editable
