@@ -9,6 +9,11 @@ from django.db import transaction
 from .pages import ensure_geography_tree
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+# Cited on the public pages while the shipped catalogue is the one in use.
+INE_SECTIONS_SOURCE = (
+    "cartografía electoral del INE (tabla de la capa de secciones del Estado de México, "
+    "distritación local INE/CG608/2016, usada en 2018 y 2021)"
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,10 @@ def import_geography(files=None, *, stdout=None):
         report["distritos"] = DistrictPage.objects.import_geojson(
             files.district_shapes, parent=tree.districts
         )
-        report["secciones"] = Section.objects.import_csv(files.sections)
+        shipped = files.sections == GeographyFiles.sections
+        report["secciones"] = Section.objects.import_csv(
+            files.sections, source=INE_SECTIONS_SOURCE if shipped else None
+        )
         report["municipios en distritos"] = report["secciones"].extra["links"]
         report["cabeceras"] = DistrictPage.objects.import_head_towns(files.head_towns)
         report["mapas"] = GeographyMap.objects.import_shapes(

@@ -8,6 +8,7 @@ in order inside one transaction. Models are reached through `self.model` and
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.apps import apps
 from django.db import models
@@ -369,7 +370,7 @@ class MunicipalityDistrictManager(models.Manager):
 class SectionManager(models.Manager):
     SECTION_MAX = 99_999
 
-    def import_csv(self, path):
+    def import_csv(self, path, *, source=None):
         """The section catalogue: `seccion`, `municipio_ine`, `distrito_local`,
         and optionally `municipio_nombre` and `municipio_inegi` (checked against
         the municipality). INE's cartography (the shipped file) and IEEM's
@@ -380,7 +381,8 @@ class SectionManager(models.Manager):
         the ballot page lists the possible districts.
 
         The file is the whole catalogue: sections absent from it are removed.
-        The municipality–district table is rebuilt from the result.
+        The municipality–district table is rebuilt from the result, and `source`
+        (default: the file's name) is recorded as the catalogue's source.
         """
         DistrictPage = _model("DistrictPage")
         rows, problems, header = read_csv(
@@ -504,7 +506,43 @@ class SectionManager(models.Manager):
         counts.extra["without_district"] = sum(1 for _, d in wanted.values() if d is None)
         counts.extra["derived_district"] = derived
         counts.extra["links"] = _model("MunicipalityDistrict").objects.rebuild_from_sections()
+        _model("SectionCatalogue").objects.record(
+            source or f"archivo {Path(path).name}", Path(path).name, len(wanted)
+        )
         return counts
+
+
+class SectionCatalogueManager(models.Manager):
+    # The cited source, cached (the pages' query budgets); every process sees a
+    # new one within CACHE_SECONDS, as public pages are cached that long anyway.
+    CACHE_KEY = "geography:sections-source"
+    CACHE_SECONDS = 300
+
+    def record(self, source, file_name, section_count):
+        """Keep one row; write it only when something changed (idempotent)."""
+        from django.core.cache import cache
+
+        cache.delete(self.CACHE_KEY)
+        values = {"source": source, "file_name": file_name, "section_count": section_count}
+        current = self.order_by("pk").first()
+        if current is None:
+            return self.create(**values)
+        self.exclude(pk=current.pk).delete()
+        if any(getattr(current, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(current, k, v)
+            current.save()
+        return current
+
+    def source(self):
+        """The source to cite, or "" before any import."""
+        from django.core.cache import cache
+
+        value = cache.get(self.CACHE_KEY)
+        if value is None:
+            value = self.order_by("pk").values_list("source", flat=True).first() or ""
+            cache.set(self.CACHE_KEY, value, self.CACHE_SECONDS)
+        return value
 
 
 class GeographyMapManager(models.Manager):

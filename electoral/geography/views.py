@@ -40,10 +40,12 @@ def _maps():
     return {m.kind: m.svg for m in GeographyMap.objects.only("kind", "svg")}
 
 
-SECTIONS_SOURCE = (
-    "cartografía electoral del INE (tabla de la capa de secciones del Estado de México, "
-    "distritación local INE/CG608/2016, usada en 2018 y 2021)"
-)
+def _sections_source():
+    from electoral.models import SectionCatalogue
+
+    return SectionCatalogue.objects.source() or "catálogo de secciones importado"
+
+
 HEAD_TOWNS_SOURCE = (
     "estadística de las elecciones locales de 2018 del INE (cabecera distrital), con la misma "
     "distritación"
@@ -98,7 +100,7 @@ def geography_index_context(page, request):
         "municipality_map": maps.get("municipalities", ""),
         "query": query,
         "results": results,
-        "sections_source": SECTIONS_SOURCE,
+        "sections_source": _sections_source(),
     }
 
 
@@ -164,7 +166,7 @@ def district_context(page, request):
         "unknown_rows": [r for r in rows if r["unknown_count"]],
         "head_town_text": head_town_label(page.head_town, town.name if town else None),
         "head_town_municipality": town,
-        "sections_source": SECTIONS_SOURCE,
+        "sections_source": _sections_source(),
         "head_towns_source": HEAD_TOWNS_SOURCE,
     }
 
@@ -229,7 +231,7 @@ def municipality_context(page, request):
         "section_runs": _section_runs(numbers),
         "section_groups": groups,
         "unknown_district_count": len(by_district.get(None, [])),
-        "sections_source": SECTIONS_SOURCE,
+        "sections_source": _sections_source(),
     }
 
 

@@ -21,6 +21,7 @@ from electoral.geography.managers import (
     GeographyMapManager,
     MunicipalityDistrictManager,
     MunicipalityPageManager,
+    SectionCatalogueManager,
     SectionManager,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "MunicipalityDistrict",
     "Section",
     "GeographyMap",
+    "SectionCatalogue",
 ]
 
 PROSE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -369,3 +371,22 @@ class GeographyMap(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+class SectionCatalogue(models.Model):
+    """Where the imported section catalogue comes from (one row, written by the
+    section import; the public pages cite it)."""
+
+    source = models.CharField("Fuente", max_length=300)
+    file_name = models.CharField("Archivo", max_length=200)
+    section_count = models.PositiveIntegerField("Secciones")
+    imported_at = models.DateTimeField("Importado", auto_now=True)
+
+    objects = SectionCatalogueManager()
+
+    class Meta:
+        verbose_name = "Catálogo de secciones"
+        verbose_name_plural = "Catálogo de secciones"
+
+    def __str__(self):
+        return self.source

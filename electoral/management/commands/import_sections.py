@@ -14,13 +14,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", metavar="ARCHIVO.csv")
+        parser.add_argument(
+            "--fuente",
+            dest="source",
+            help="Fuente que citan las páginas, p. ej. «Catálogo de secciones del IEEM, 2024» "
+            "(si falta: el nombre del archivo).",
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, source=None, **options):
         from electoral.models import Section
 
         try:
             with transaction.atomic():
-                counts = Section.objects.import_csv(path)
+                counts = Section.objects.import_csv(path, source=source)
         except GeographyImportError as exc:
             raise CommandError(f"No se importó nada.\n{exc}") from None
         self.stdout.write(f"  secciones: {counts}")

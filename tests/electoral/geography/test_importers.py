@@ -142,8 +142,14 @@ class RealFilesImportTests(TestCase):
             return lines
 
         path = broken_copy(self.tmp, "catalogo_ieem.csv", SECTIONS, edit)
+        html = self.client.get("/geografia/municipios/toluca/").content.decode()
+        assert "Fuente de las secciones y sus distritos: cartografía electoral del INE" in html
         out = io.StringIO()
-        call_command("import_sections", str(path), stdout=out)
+        call_command(
+            "import_sections", str(path), "--fuente", "Catálogo de secciones del IEEM", stdout=out
+        )
+        html = self.client.get("/geografia/municipios/toluca/").content.decode()
+        assert "Fuente de las secciones y sus distritos: Catálogo de secciones del IEEM." in html
         text = out.getvalue()
         assert "secciones: 6544 (0 nuevos, 2 actualizados, 6542 sin cambios)" in text
         assert "tomaron el único distrito de su municipio: 1" in text
