@@ -62,6 +62,11 @@ HOME_ENTRY_POINTS = [
 ]
 
 
+# Sections that open on a calendar date (home.calendar features): listed from then on.
+# /resultados/ exists all the time (its 2018 history may show at any moment), but
+# it enters the menus when the official results of the process are public.
+CALENDAR_GATES = {"/resultados/": "results"}
+
 _CACHE_KEY = "home:navigation:live-sections:v1"
 
 
@@ -103,6 +108,22 @@ def exists(url):
     return url in _live_top_level_paths()
 
 
-def available(entries):
-    """The entries (tuples or dicts whose first item / "url" is a path) that exist."""
-    return [e for e in entries if exists(e["url"] if isinstance(e, dict) else e[0])]
+def available(entries, request=None):
+    """The entries (tuples or dicts whose first item / "url" is a path) that exist
+    and, for a section opened by the calendar, are already public."""
+    calendar = None
+    shown = []
+    for entry in entries:
+        url = entry["url"] if isinstance(entry, dict) else entry[0]
+        if not exists(url):
+            continue
+        feature = CALENDAR_GATES.get(url)
+        if feature:
+            if calendar is None:
+                from .models import ElectionCalendar
+
+                calendar = ElectionCalendar.load(request_or_site=request)
+            if not calendar.is_open(feature):
+                continue
+        shown.append(entry)
+    return shown

@@ -27,6 +27,11 @@ def _site_relative(page):
     return "/" + page.url_path.strip("/").split("/", 1)[1] + "/"
 
 
+def _results_public(request):
+    """Official results are linked from the calendar's results date on."""
+    return ElectionCalendar.load(request_or_site=request).is_open("results")
+
+
 def _maps():
     from electoral.models import GeographyMap
 
@@ -127,6 +132,7 @@ def district_context(page, request):
             }
         )
     return {
+        "results_public": _results_public(request),
         "municipality_rows": rows,
         "section_total": sum(r["section_count"] for r in rows),
         "split_rows": [r for r in rows if r["split"] and not r["section_count"]],
@@ -167,6 +173,7 @@ def municipality_context(page, request):
         if by_district.get(None):
             groups.append({"district": None, "runs": _section_runs(by_district[None])})
     return {
+        "results_public": _results_public(request),
         "districts": districts,
         "split": len(districts) > 1,
         "section_count": len(numbers),
@@ -334,6 +341,7 @@ class BallotView(View):
             "ballots": self.get_ballots(section, districts),
             "calendar": calendar,
             "candidacies_public": calendar.is_open("candidacies"),
+            "results_public": calendar.is_open("results"),
             "seccion_value": str(number),
             "meta_title": f"Mis boletas: sección {number}",
             "meta_description": (

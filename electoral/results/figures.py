@@ -153,7 +153,8 @@ CSV_HEADER = [
 
 
 def csv_rows(figures_list):
-    """The page's figures as CSV rows: each option, then the totals, then the winner."""
+    """The page's figures as CSV rows: each option, each candidacy (when a
+    coalition adds up several options), the totals, turnout and the winner."""
     for f in figures_list:
         common = [
             f["clave"],
@@ -176,6 +177,18 @@ def csv_rows(figures_list):
                 r["porcentaje"] or "",
                 *tail,
             ]
+        if f["hay_coaliciones_con_combinaciones"]:
+            for c in f["candidaturas"]:
+                yield [
+                    *common,
+                    "candidatura",
+                    c["candidatura"],
+                    "Candidatura (suma de sus partidos y combinaciones)",
+                    c["candidatura"],
+                    c["votos"],
+                    c["porcentaje"] or "",
+                    *tail,
+                ]
         for key, label in (
             ("votos_validos", "Votos válidos"),
             ("votos_no_registrados", "Candidaturas no registradas"),
