@@ -16,7 +16,12 @@ class HomeConfig(AppConfig):
             post_page_move,
         )
 
-        from .navigation import forget_live_sections
+        from .models import ElectionCalendar
+        from .navigation import forget_calendar_gates, forget_live_sections
+
+        post_save.connect(
+            forget_calendar_gates, sender=ElectionCalendar, dispatch_uid="home-nav-calendar"
+        )
 
         for signal in (page_published, page_unpublished, page_slug_changed):
             signal.connect(forget_live_sections, dispatch_uid=f"home-nav-{id(signal)}")

@@ -68,6 +68,7 @@ HOME_ENTRY_POINTS = [
 CALENDAR_GATES = {"/resultados/": "results"}
 
 _CACHE_KEY = "home:navigation:live-sections:v1"
+_GATES_CACHE_KEY = "home:navigation:calendar-gates:v1"
 
 
 # Wagtail's tree: the root (depth 1), the site's home page (2), its sections (3).
@@ -108,22 +109,42 @@ def exists(url):
     return url in _live_top_level_paths()
 
 
+def feature_open(feature, request=None):
+    """home.calendar.is_open(feature) for menus and links, without a query per page:
+    the dates are cached until the calendar is saved (`forget_calendar_gates`)."""
+    from django.utils import timezone
+
+    from .calendar import is_open
+
+    dates = cache.get(_GATES_CACHE_KEY)
+    if dates is None:
+        from .models import ElectionCalendar
+
+        calendar = ElectionCalendar.load(request_or_site=request)
+        fields = ("results_public_from", "participation_opens", "participation_closes")
+        fields += ("platforms_public_from", "candidacies_public_from", "delivery_from")
+        dates = {f: getattr(calendar, f) for f in fields}
+        cache.set(_GATES_CACHE_KEY, dates, 300)
+    from types import SimpleNamespace
+
+    return is_open(SimpleNamespace(**dates), feature, timezone.now())
+
+
+def forget_calendar_gates(**kwargs):
+    """Signal receiver: the calendar was saved."""
+    cache.delete(_GATES_CACHE_KEY)
+
+
 def available(entries, request=None):
     """The entries (tuples or dicts whose first item / "url" is a path) that exist
     and, for a section opened by the calendar, are already public."""
-    calendar = None
     shown = []
     for entry in entries:
         url = entry["url"] if isinstance(entry, dict) else entry[0]
         if not exists(url):
             continue
         feature = CALENDAR_GATES.get(url)
-        if feature:
-            if calendar is None:
-                from .models import ElectionCalendar
-
-                calendar = ElectionCalendar.load(request_or_site=request)
-            if not calendar.is_open(feature):
-                continue
+        if feature and not feature_open(feature, request):
+            continue
         shown.append(entry)
     return shown

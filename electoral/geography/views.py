@@ -29,7 +29,9 @@ def _site_relative(page):
 
 def _results_public(request):
     """Official results are linked from the calendar's results date on."""
-    return ElectionCalendar.load(request_or_site=request).is_open("results")
+    from home.navigation import feature_open
+
+    return feature_open("results", request)
 
 
 def _maps():
