@@ -251,3 +251,25 @@ class DistrictFileTests(TestCase):
             exc.value
         )
         assert Contest.objects.count() == 0
+
+
+class AdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+
+        real_results(actors=False)
+        cls.admin = get_user_model().objects.create_superuser("jefa", "jefa@example.org", "x" * 16)
+
+    def test_results_list_is_read_only_for_everyone(self):
+        self.client.force_login(self.admin)
+        html = self.client.get("/admin/resultados/?q=Toluca").content.decode()
+        assert "Toluca" in html
+        contest = Contest.objects.get(key="ayuntamiento/107/2021/ordinaria")
+        inspect = self.client.get(f"/admin/resultados/inspect/{contest.pk}/").content.decode()
+        assert "366778" in inspect or "366,778" in inspect
+        assert self.client.get("/admin/resultados/new/").status_code in (302, 403)
+        response = self.client.post(f"/admin/resultados/edit/{contest.pk}/", {"status": "anulada"})
+        assert response.status_code in (302, 403)
+        contest.refresh_from_db()
+        assert contest.status == "computo_final"
