@@ -16,12 +16,7 @@ class HomeConfig(AppConfig):
             post_page_move,
         )
 
-        from .models import ElectionCalendar
-        from .navigation import forget_calendar_gates, forget_live_sections
-
-        post_save.connect(
-            forget_calendar_gates, sender=ElectionCalendar, dispatch_uid="home-nav-calendar"
-        )
+        from .navigation import forget_live_sections
 
         for signal in (page_published, page_unpublished, page_slug_changed):
             signal.connect(forget_live_sections, dispatch_uid=f"home-nav-{id(signal)}")

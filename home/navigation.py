@@ -68,7 +68,6 @@ HOME_ENTRY_POINTS = [
 CALENDAR_GATES = {"/resultados/": "results"}
 
 _CACHE_KEY = "home:navigation:live-sections:v1"
-_GATES_CACHE_KEY = "home:navigation:calendar-gates:v1"
 
 
 # Wagtail's tree: the root (depth 1), the site's home page (2), its sections (3).
@@ -110,29 +109,13 @@ def exists(url):
 
 
 def feature_open(feature, request=None):
-    """home.calendar.is_open(feature) for menus and links, without a query per page:
-    the dates are cached until the calendar is saved (`forget_calendar_gates`)."""
-    from django.utils import timezone
+    """home.calendar.is_open(feature) for menus and links. One query per request
+    at most: Wagtail keeps the loaded setting on the request. (Not kept in the
+    shared cache: a calendar changed by a command in another process would not
+    clear a per-process cache, and menus would lie until it expired.)"""
+    from .models import ElectionCalendar
 
-    from .calendar import is_open
-
-    dates = cache.get(_GATES_CACHE_KEY)
-    if dates is None:
-        from .models import ElectionCalendar
-
-        calendar = ElectionCalendar.load(request_or_site=request)
-        fields = ("results_public_from", "participation_opens", "participation_closes")
-        fields += ("platforms_public_from", "candidacies_public_from", "delivery_from")
-        dates = {f: getattr(calendar, f) for f in fields}
-        cache.set(_GATES_CACHE_KEY, dates, 300)
-    from types import SimpleNamespace
-
-    return is_open(SimpleNamespace(**dates), feature, timezone.now())
-
-
-def forget_calendar_gates(**kwargs):
-    """Signal receiver: the calendar was saved."""
-    cache.delete(_GATES_CACHE_KEY)
+    return ElectionCalendar.load(request_or_site=request).is_open(feature)
 
 
 def available(entries, request=None):
