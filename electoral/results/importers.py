@@ -641,7 +641,7 @@ def import_district_file(
                 )
                 if len(parts) > 1:
                     kind, key = "combinacion", None
-                    name = f"Combinación {' + '.join(parts)} (suma a la coalición)"
+                    name = f"Combinación {' + '.join(parts)}"
                 else:
                     kind = "partido"
                     key, name = PARTY_COLUMNS.get(column, (None, column))
