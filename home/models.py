@@ -44,7 +44,7 @@ class HomePage(Page):
         from .navigation import HOME_ENTRY_POINTS, available
 
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = available(HOME_ENTRY_POINTS)
+        context["entry_points"] = available(HOME_ENTRY_POINTS, request)
         return context
 
 

@@ -34,6 +34,13 @@ def _site_relative(page):
     return "/" + page.url_path.strip("/").split("/", 1)[1] + "/"
 
 
+def _results_public(request):
+    """Official results are linked from the calendar's results date on."""
+    from home.navigation import feature_open
+
+    return feature_open("results", request)
+
+
 def _maps():
     from electoral.models import GeographyMap
 
@@ -161,6 +168,7 @@ def district_context(page, request):
         )
     town = municipalities.get(page.head_town_municipality_id)
     return {
+        "results_public": _results_public(request),
         "municipality_rows": rows,
         "section_total": sum(r["section_count"] for r in rows),
         "unknown_rows": [r for r in rows if r["unknown_count"]],
@@ -225,6 +233,7 @@ def municipality_context(page, request):
                 }
             )
     return {
+        "results_public": _results_public(request),
         "districts": districts,
         "split": len(districts) > 1,
         "section_count": len(numbers),
@@ -408,6 +417,7 @@ class BallotView(View):
             "ballots": self.get_ballots(section, districts),
             "calendar": calendar,
             "candidacies_public": calendar.is_open("candidacies"),
+            "results_public": calendar.is_open("results"),
             "seccion_value": str(number),
             "meta_title": f"Mis boletas: sección {number}",
             "meta_description": (

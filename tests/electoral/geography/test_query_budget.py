@@ -8,7 +8,7 @@ from electoral.models import MunicipalityPage, Section
 
 from .conftest import import_real_geography
 
-BUDGET = 12
+BUDGET = 13  # +1: the calendar (results links and menu entry, from its results date)
 PAGES = [
     "/geografia/",
     "/geografia/distritos/21/",
