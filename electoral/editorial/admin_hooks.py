@@ -61,6 +61,20 @@ def party_editor_summary(request, summary_items):
         summary_items[:] = []
 
 
+@hooks.register("construct_homepage_panels")
+def capture_panels(request, panels):
+    from .capture_admin import homepage_panels
+
+    homepage_panels(request, panels)
+
+
+@hooks.register("before_create_page")
+def prefill_profile_from_candidacy(request, parent_page, page_class):
+    from .capture import remember_prefill
+
+    remember_prefill(request, parent_page, page_class)
+
+
 @hooks.register("register_log_actions")
 def register_party_log_actions(actions):
     audit.register_actions(actions)
@@ -68,6 +82,7 @@ def register_party_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def party_audit_urls():
+    from .capture_admin import CaptureReportView
     from .report import PartyAuditView
 
     return [
@@ -76,6 +91,12 @@ def party_audit_urls():
             "reports/bitacora-partidos/results/",
             PartyAuditView.as_view(results_only=True),
             name="decide_party_audit_results",
+        ),
+        path("reports/captura/", CaptureReportView.as_view(), name="decide_capture_report"),
+        path(
+            "reports/captura/results/",
+            CaptureReportView.as_view(results_only=True),
+            name="decide_capture_report_results",
         ),
     ]
 
@@ -94,4 +115,22 @@ def party_audit_menu_item():
         name="party-audit",
         icon_name="history",
         order=1001,
+    )
+
+
+class CaptureReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .capture_admin import is_ieem_staff
+
+        return is_ieem_staff(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def capture_report_menu_item():
+    return CaptureReportMenuItem(
+        "Avance de captura",
+        reverse("decide_capture_report"),
+        name="capture-progress",
+        icon_name="tasks",
+        order=1002,
     )
