@@ -72,7 +72,38 @@ def capture_panels(request, panels):
 def prefill_profile_from_candidacy(request, parent_page, page_class):
     from .capture import remember_prefill
 
+    closed = _capture_closed(request)
+    if closed:
+        return closed
     remember_prefill(request, parent_page, page_class)
+
+
+@hooks.register("before_edit_page")
+def refuse_party_edits_after_capture_deadline(request, page):
+    return _capture_closed(request)
+
+
+def _capture_closed(request):
+    """After IEEM's capture deadline a party editor can no longer create or
+    edit (IEEM reopens it by moving the date in the calendar)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils import formats, timezone
+
+    from .capture_admin import capture_window
+
+    if not is_party_editor(request.user):
+        return None
+    is_open, deadline = capture_window(request)
+    if is_open:
+        return None
+    when = formats.date_format(timezone.localtime(deadline), "DATETIME_FORMAT")
+    messages.error(
+        request,
+        f"La captura cerró el {when} (fecha límite del IEEM): ya no se pueden crear ni editar "
+        "páginas. Si el IEEM amplía la fecha, podrás volver a hacerlo.",
+    )
+    return redirect("wagtailadmin_home")
 
 
 @hooks.register("register_log_actions")

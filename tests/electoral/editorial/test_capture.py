@@ -197,6 +197,23 @@ def test_dashboard_says_when_the_capture_window_closed(client, trees, editors, c
     calendar.save()
     html = client.get("/admin/").content.decode()
     assert "La captura cerró el" in html and "Solo el IEEM puede ampliar la fecha límite" in html
+    # Creating or editing is refused to the party editor (not to IEEM)…
+    edit = reverse("wagtailadmin_pages:edit", args=[capture["draft"].pk])
+    response = client.get(edit, follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/"
+    assert "ya no se pueden crear ni editar" in response.content.decode()
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=["electoral", "candidateprofilepage", trees["pan"].profiles.pk],
+    )
+    assert client.get(add).status_code == 302
+    client.force_login(make_staff("admin-ieem", "Administración IEEM"))
+    assert client.get(edit).status_code == 200
+    # …until IEEM extends the date.
+    calendar.profile_capture_until = timezone.now() + timedelta(days=2)
+    calendar.save()
+    client.force_login(editors["pan"])
+    assert client.get(edit).status_code == 200
 
 
 def test_report_for_ieem_staff_only_with_csv_and_xlsx(
