@@ -198,6 +198,8 @@ def test_fixed_queries_on_20000_candidacies(client, big, django_assert_max_num_q
         "partido=p1&genero=mujer",
         "q=persona12&pagina=2",
         "pagina=300",
+        "perfil=con",
+        "perfil=sin&municipio=municipio-1",
     ):
         with django_assert_max_num_queries(9):
             response = client.get(f"/candidaturas/?{query}")
