@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("electoral", "0001_initial"),
+        ("electoral", "0004_results_contests_and_vote_options"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
