@@ -17,6 +17,7 @@ IEEM staff and superusers are not affected: their views keep Wagtail's own
 permission checks.
 """
 
+import contextvars
 import fnmatch
 
 from django.core.exceptions import PermissionDenied
@@ -206,3 +207,46 @@ def _tag_ids(model, collections):
     return set(
         model.objects.filter(collection_id__in=collections).values_list("tags__pk", flat=True)
     ) - {None}
+
+
+# --- Popular tags (image and document listings and choosers) -------------
+# Wagtail offers "the ten most popular tags" of all images/documents as a
+# filter: another actor's tag names. For a party editor's request (set by the
+# middleware) the tags come from their own collections only.
+
+_current_editor = contextvars.ContextVar("decide_party_editor", default=None)
+
+
+def set_current_editor(user):
+    return _current_editor.set(user)
+
+
+def reset_current_editor(token):
+    _current_editor.reset(token)
+
+
+def _popular_tags(original):
+    def popular_tags_for_model(model, count=10):
+        tags = original(model, count=count)
+        user = _current_editor.get()
+        if user is None:
+            return tags
+        from taggit.models import Tag
+
+        from .groups import editor_links_for
+
+        collections = [link.collection_id for link in editor_links_for(user)]
+        ids = _tag_ids(model, collections) if hasattr(model, "collection") else set()
+        return Tag.objects.filter(pk__in=ids).order_by("name")[:count]
+
+    return popular_tags_for_model
+
+
+def install_tag_filter():
+    from wagtail.admin import filters
+    from wagtail.images.views import chooser as image_chooser
+
+    for module in (filters, image_chooser):
+        if not getattr(module.popular_tags_for_model, "_decide", False):
+            module.popular_tags_for_model = _popular_tags(module.popular_tags_for_model)
+            module.popular_tags_for_model._decide = True

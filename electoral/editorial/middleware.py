@@ -22,8 +22,19 @@ class PartyEditorAdminMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from .admin_guard import install_tag_filter, reset_current_editor, set_current_editor
+        from .groups import is_party_editor
+
+        install_tag_filter()
         response = self._check(request)
-        return response or self.get_response(request)
+        if response is not None:
+            return response
+        user = getattr(request, "user", None)
+        token = set_current_editor(user if user is not None and is_party_editor(user) else None)
+        try:
+            return self.get_response(request)
+        finally:
+            reset_current_editor(token)
 
     def _check(self, request):
         user = getattr(request, "user", None)
