@@ -34,3 +34,6 @@ from electoral.glossary import setup as _glossary_setup  # noqa: E402, F401
 
 # --- Parties, platforms and candidacies (300-399): electoral/parties/setup.py
 from electoral.parties import setup as _parties_setup  # noqa: E402, F401
+
+# --- Official results (500-549): electoral/results/setup.py
+from electoral.results import setup as _results_setup  # noqa: E402, F401

@@ -46,3 +46,20 @@ def _register_parties_admin():
 
 
 _register_parties_admin()
+
+
+# --- Results: read-only list of the imported contests ------------------------
+
+
+def _register_results_admin():
+    from wagtail.permissions import register_permission_policy
+
+    from electoral.geography.admin import ReadOnlyPermissionPolicy
+    from electoral.models import Contest
+    from electoral.results.admin import ContestViewSet
+
+    register_permission_policy(Contest, ReadOnlyPermissionPolicy(Contest), exact_class=True)
+    return ContestViewSet()
+
+
+hooks.register("register_admin_viewset", _register_results_admin)

@@ -34,6 +34,7 @@ class CalendarDates:
     election_day: object  # datetime.date
     results_public_from: datetime
     delivery_from: datetime
+    profile_capture_until: datetime
 
 
 def _aware_start_of(day):
@@ -69,6 +70,9 @@ def dates_for_phase(phase, now=None):
         election_day=election_day,
         results_public_from=election_start + timedelta(days=4),
         delivery_from=election_start + timedelta(days=30),
+        # IEEM's deadline for the parties' platforms and profiles: a week
+        # before election day, so open during the campaign demo phase.
+        profile_capture_until=election_start - timedelta(days=7),
     )
     return dates
 
@@ -98,9 +102,14 @@ def current_phase(calendar, now=None):
 def is_open(calendar, feature, now=None):
     """Is `feature` available at `now`?
 
-    features: "platforms", "candidacies", "participation", "results", "delivery".
+    features: "platforms", "candidacies", "participation", "results", "delivery",
+    "capture" (parties capture platforms and profiles: open until IEEM's
+    deadline, or with no deadline set).
     """
     now = now or timezone.now()
+    if feature == "capture":
+        deadline = calendar.profile_capture_until
+        return deadline is None or now < deadline
     if feature == "participation":
         return bool(
             calendar.participation_opens

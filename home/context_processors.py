@@ -13,11 +13,13 @@ def site_shell(request):
         "main_navigation": SimpleLazyObject(
             lambda: [
                 {"url": url, "label": label, "current": path.startswith(url)}
-                for url, label in available(MAIN_NAVIGATION)
+                for url, label in available(MAIN_NAVIGATION, request)
             ]
         ),
         "footer_navigation": SimpleLazyObject(
-            lambda: [{"url": url, "label": label} for url, label in available(FOOTER_NAVIGATION)]
+            lambda: [
+                {"url": url, "label": label} for url, label in available(FOOTER_NAVIGATION, request)
+            ]
         ),
-        "calendar": SimpleLazyObject(lambda: ElectionCalendar.load()),
+        "calendar": SimpleLazyObject(lambda: ElectionCalendar.load(request_or_site=request)),
     }

@@ -44,7 +44,7 @@ class HomePage(Page):
         from .navigation import HOME_ENTRY_POINTS, available
 
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = available(HOME_ENTRY_POINTS)
+        context["entry_points"] = available(HOME_ENTRY_POINTS, request)
         return context
 
 
@@ -122,6 +122,16 @@ class ElectionCalendar(BaseGenericSetting):
         blank=True,
         help_text="Desde esta fecha cada partido recibe la participación sobre su contenido.",
     )
+    profile_capture_until = models.DateTimeField(
+        "Captura de perfiles hasta",
+        null=True,
+        blank=True,
+        help_text=(
+            "Fecha límite del IEEM para que los partidos capturen su plataforma y los perfiles "
+            "de quienes encabezan sus planillas y fórmulas. Después, su tablero indica que la "
+            "captura cerró; para reabrirla, amplía esta fecha. Vacío: sin fecha límite."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -130,6 +140,10 @@ class ElectionCalendar(BaseGenericSetting):
                 FieldPanel("candidacies_public_from"),
             ],
             heading="Publicación",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("profile_capture_until")],
+            heading="Captura de los partidos",
         ),
         MultiFieldPanel(
             [FieldPanel("participation_opens"), FieldPanel("participation_closes")],

@@ -62,6 +62,11 @@ HOME_ENTRY_POINTS = [
 ]
 
 
+# Sections that open on a calendar date (home.calendar features): listed from then on.
+# /resultados/ exists all the time (its 2018 history may show at any moment), but
+# it enters the menus when the official results of the process are public.
+CALENDAR_GATES = {"/resultados/": "results"}
+
 _CACHE_KEY = "home:navigation:live-sections:v1"
 
 
@@ -103,6 +108,26 @@ def exists(url):
     return url in _live_top_level_paths()
 
 
-def available(entries):
-    """The entries (tuples or dicts whose first item / "url" is a path) that exist."""
-    return [e for e in entries if exists(e["url"] if isinstance(e, dict) else e[0])]
+def feature_open(feature, request=None):
+    """home.calendar.is_open(feature) for menus and links. One query per request
+    at most: Wagtail keeps the loaded setting on the request. (Not kept in the
+    shared cache: a calendar changed by a command in another process would not
+    clear a per-process cache, and menus would lie until it expired.)"""
+    from .models import ElectionCalendar
+
+    return ElectionCalendar.load(request_or_site=request).is_open(feature)
+
+
+def available(entries, request=None):
+    """The entries (tuples or dicts whose first item / "url" is a path) that exist
+    and, for a section opened by the calendar, are already public."""
+    shown = []
+    for entry in entries:
+        url = entry["url"] if isinstance(entry, dict) else entry[0]
+        if not exists(url):
+            continue
+        feature = CALENDAR_GATES.get(url)
+        if feature and not feature_open(feature, request):
+            continue
+        shown.append(entry)
+    return shown

@@ -64,6 +64,14 @@ PRIVACY_BODY = json.dumps(
             "tu identificador de participante y la huella de tu conexión nunca se transfieren. "
             "No hay otras transferencias, salvo las que ordene una autoridad competente.</p>"
         ),
+        _h("Lo que se publica sobre los partidos"),
+        _p(
+            "<p>En cada partido, coalición o candidatura mostramos «Información publicada por el "
+            "partido»: cuántos perfiles de quienes encabezan sus planillas y fórmulas ha "
+            "publicado, de cuántos le corresponden. Es una cifra pública por diseño: describe lo "
+            "que publica cada partido, se calcula igual para todos y no contiene datos "
+            "personales ni cifras de participación ciudadana.</p>"
+        ),
         _h("Cuánto tiempo los conservamos"),
         _p(
             "<p>Los contadores contra abusos se borran en cuanto vencen (minutos u horas) y las "

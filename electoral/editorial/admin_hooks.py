@@ -61,6 +61,51 @@ def party_editor_summary(request, summary_items):
         summary_items[:] = []
 
 
+@hooks.register("construct_homepage_panels")
+def capture_panels(request, panels):
+    from .capture_admin import homepage_panels
+
+    homepage_panels(request, panels)
+
+
+@hooks.register("before_create_page")
+def prefill_profile_from_candidacy(request, parent_page, page_class):
+    from .capture import remember_prefill
+
+    closed = _capture_closed(request)
+    if closed:
+        return closed
+    remember_prefill(request, parent_page, page_class)
+
+
+@hooks.register("before_edit_page")
+def refuse_party_edits_after_capture_deadline(request, page):
+    return _capture_closed(request)
+
+
+def _capture_closed(request):
+    """After IEEM's capture deadline a party editor can no longer create or
+    edit (IEEM reopens it by moving the date in the calendar)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils import formats, timezone
+
+    from .capture_admin import capture_window
+
+    if not is_party_editor(request.user):
+        return None
+    is_open, deadline = capture_window(request)
+    if is_open:
+        return None
+    when = formats.date_format(timezone.localtime(deadline), "DATETIME_FORMAT")
+    messages.error(
+        request,
+        f"La captura cerró el {when} (fecha límite del IEEM): ya no se pueden crear ni editar "
+        "páginas. Si el IEEM amplía la fecha, podrás volver a hacerlo.",
+    )
+    return redirect("wagtailadmin_home")
+
+
 @hooks.register("register_log_actions")
 def register_party_log_actions(actions):
     audit.register_actions(actions)
@@ -68,6 +113,7 @@ def register_party_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def party_audit_urls():
+    from .capture_admin import CaptureReportView
     from .report import PartyAuditView
 
     return [
@@ -76,6 +122,12 @@ def party_audit_urls():
             "reports/bitacora-partidos/results/",
             PartyAuditView.as_view(results_only=True),
             name="decide_party_audit_results",
+        ),
+        path("reports/captura/", CaptureReportView.as_view(), name="decide_capture_report"),
+        path(
+            "reports/captura/results/",
+            CaptureReportView.as_view(results_only=True),
+            name="decide_capture_report_results",
         ),
     ]
 
@@ -94,4 +146,22 @@ def party_audit_menu_item():
         name="party-audit",
         icon_name="history",
         order=1001,
+    )
+
+
+class CaptureReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .capture_admin import is_ieem_staff
+
+        return is_ieem_staff(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def capture_report_menu_item():
+    return CaptureReportMenuItem(
+        "Avance de captura",
+        reverse("decide_capture_report"),
+        name="capture-progress",
+        icon_name="tasks",
+        order=1002,
     )

@@ -26,7 +26,7 @@ STAFF_MEDIA_PERMISSIONS = ("add", "change", "choose", "delete")
 
 # Models of this feature that only Administración may change (Comunicación
 # gets every other permission of the `home` and `electoral` apps).
-EDITORIAL_MODELS = ("partyeditoraccount", "actoreditorgroup", "ieemreviewtask")
+EDITORIAL_MODELS = ("partyeditoraccount", "actoreditorgroup", "ieemreviewtask", "capturereminder")
 
 
 def _page_perm(action):

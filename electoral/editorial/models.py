@@ -8,7 +8,7 @@ from django.db import models
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask
 
-__all__ = ["ActorEditorGroup", "IEEMReviewTask", "PartyEditorAccount"]
+__all__ = ["ActorEditorGroup", "CaptureReminder", "IEEMReviewTask", "PartyEditorAccount"]
 
 
 class RequestChangesForm(TaskStateCommentForm):
@@ -119,6 +119,31 @@ class ActorEditorGroup(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+class CaptureReminder(models.Model):
+    """One capture reminder e-mailed to an actor's editors (at most one a day)."""
+
+    actor = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="Partido, coalición o candidatura",
+    )
+    sent_on = models.DateField("Día del envío")
+    sent_at = models.DateTimeField("Enviado", auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField("Destinatarios", default=0)
+    missing = models.PositiveIntegerField("Elementos pendientes", default=0)
+
+    class Meta:
+        verbose_name = "Recordatorio de captura"
+        verbose_name_plural = "Recordatorios de captura"
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "sent_on"], name="one_capture_reminder_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.actor_id} {self.sent_on}"
 
 
 from . import signals  # noqa: E402, F401  (connects the receivers)

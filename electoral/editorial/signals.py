@@ -55,3 +55,19 @@ def page_created(sender, instance, created, raw=False, **kwargs):
         sync_actor(instance)
     elif instance.depth == 3:
         grant_institutional_section(instance)
+
+
+def _prefill_new_profile(sender, page, parent, **kwargs):
+    """«?candidacy=<id>» on the add view (see capture.remember_prefill)."""
+    from .capture import apply_prefill
+
+    apply_prefill(page)
+
+
+def connect_prefill():
+    from wagtail.signals import init_new_page
+
+    init_new_page.connect(_prefill_new_profile, dispatch_uid="decide_profile_prefill")
+
+
+connect_prefill()

@@ -9,6 +9,11 @@ from django.db import transaction
 from .pages import ensure_geography_tree
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+# Cited on the public pages while the shipped catalogue is the one in use.
+INE_SECTIONS_SOURCE = (
+    "cartografía electoral del INE (tabla de la capa de secciones del Estado de México, "
+    "distritación local INE/CG608/2016, usada en 2018 y 2021)"
+)
 
 
 @dataclass(frozen=True)
@@ -17,8 +22,8 @@ class GeographyFiles:
     crosswalk: Path = FIXTURES / "edomex_municipios_crosswalk_inegi_ine.csv"
     voters: Path = FIXTURES / "ieem2021_ayuntamientos_raw_emagar.csv"
     district_shapes: Path = FIXTURES / "edomex_distritos_locales_2021_simplified.geojson"
-    overlay: Path = FIXTURES / "edomex_municipio_distrito_local_2021_DERIVED_overlay.csv"
-    sections: Path = FIXTURES / "edomex_secciones_municipio_ine_elecRetrns.csv"
+    sections: Path = FIXTURES / "edomex_secciones_distrito_local_ine.csv"
+    head_towns: Path = FIXTURES / "edomex_distritos_locales_cabeceras.csv"
     municipality_shapes: Path = FIXTURES / "edomex_municipios_ine2021_simplified.geojson"
 
     def replace(self, **paths):
@@ -28,18 +33,13 @@ class GeographyFiles:
 
 
 def import_geography(files=None, *, stdout=None):
-    """Municipalities, districts, municipality–district links, sections and maps.
+    """Municipalities, districts, sections (and from them which districts each
+    municipality lies in), the districts' head towns, and the maps.
 
     All or nothing: a problem in any file rolls everything back. Returns the
     counts per step (also written to `stdout`).
     """
-    from electoral.models import (
-        DistrictPage,
-        GeographyMap,
-        MunicipalityDistrict,
-        MunicipalityPage,
-        Section,
-    )
+    from electoral.models import DistrictPage, GeographyMap, MunicipalityPage, Section
 
     files = files or GeographyFiles()
     report = {}
@@ -51,10 +51,12 @@ def import_geography(files=None, *, stdout=None):
         report["distritos"] = DistrictPage.objects.import_geojson(
             files.district_shapes, parent=tree.districts
         )
-        report["municipios en distritos"] = MunicipalityDistrict.objects.import_overlay(
-            files.overlay
+        shipped = files.sections == GeographyFiles.sections
+        report["secciones"] = Section.objects.import_csv(
+            files.sections, source=INE_SECTIONS_SOURCE if shipped else None
         )
-        report["secciones"] = Section.objects.import_csv(files.sections)
+        report["municipios en distritos"] = report["secciones"].extra["links"]
+        report["cabeceras"] = DistrictPage.objects.import_head_towns(files.head_towns)
         report["mapas"] = GeographyMap.objects.import_shapes(
             files.district_shapes, files.municipality_shapes
         )
@@ -72,8 +74,9 @@ def write_report(report, stdout):
     sections = report.get("secciones")
     if sections is not None:
         stdout.write(
-            f"  secciones sin distrito conocido (municipio dividido, sin catálogo oficial): "
-            f"{sections.extra['without_district']}"
+            f"  secciones sin distrito en el catálogo: {sections.extra['derived_district']} "
+            "tomaron el único distrito de su municipio, "
+            f"{sections.extra['without_district']} quedan sin distrito conocido"
         )
     maps = report.get("mapas")
     if maps is not None:

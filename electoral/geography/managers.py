@@ -8,7 +8,7 @@ in order inside one transaction. Models are reached through `self.model` and
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from pathlib import Path
 
 from django.apps import apps
 from django.db import models
@@ -64,6 +64,18 @@ def _add_live_child(parent, page):
     with disable_reference_index_auto_update():
         parent.add_child(instance=page)
     return page
+
+
+def _same_name(given, name):
+    """A municipality name as another file writes it: «Acambay» (short), «Paz--La»
+    or «ORO, EL» (reordered) are Acambay de Ruíz Castañeda, La Paz and El Oro."""
+    words = set(normalize_name(given).split())
+    return bool(words) and words <= set(normalize_name(name).split())
+
+
+def _same_inegi(given, code):
+    """«1», «001» or «15001» are the INEGI code 15001."""
+    return given.isdigit() and int(given) in (int(code), int(code[2:]))
 
 
 def _ine_key(value, prefix_len):
@@ -213,153 +225,251 @@ class DistrictPageManager(PageManager):
             counts.created += 1
         return counts
 
+    def import_head_towns(self, path):
+        """The head town (cabecera) of each district, from INE's name
+        (`cabecera_distrito_local`) and its municipality (`cabecera_municipio_ine`,
+        checked against `cabecera_municipio_inegi`/`_nombre` when given and
+        against the sections: the municipality must have sections in the district).
 
-class MunicipalityDistrictManager(models.Manager):
-    def import_overlay(self, path):
-        """Which districts each municipality lies in (area overlay). Replaces the set."""
+        `head_town` (what the site shows, editable) is rewritten only while it is
+        blank or still what the importer wrote from the previous INE name.
+        """
+        from .text import accented_words, head_town_from_ine
+
         rows, problems, _ = read_csv(
             path,
-            required=("distrito_local", "cve_inegi", "share_of_municipio_area"),
-            optional=("cve_mun_ine_ieem",),
+            required=("distrito_local", "cabecera_distrito_local", "cabecera_municipio_ine"),
+            optional=("cabecera_municipio_inegi", "cabecera_municipio_nombre"),
         )
+        MunicipalityPage = _model("MunicipalityPage")
         municipalities = {
-            code: (pk, ine)
-            for pk, code, ine in _model("MunicipalityPage").objects.values_list(
-                "pk", "inegi_code", "ine_code"
-            )
+            m.ine_code: m
+            for m in MunicipalityPage.objects.only("pk", "ine_code", "inegi_code", "name")
         }
-        districts = dict(_model("DistrictPage").objects.values_list("number", "pk"))
+        districts = {d.number: d for d in self.model.objects.all()}
+        present = set(
+            _model("Section")
+            .objects.filter(district__isnull=False)
+            .values_list("district__number", "municipality__ine_code")
+            .distinct()
+        )
+        accents = accented_words(m.name for m in municipalities.values())
         wanted, seen = {}, {}
         for line, row in rows:
             number = problems.integer(line, row, "distrito_local", minimum=1, maximum=999)
-            code = row["cve_inegi"].strip()
-            share = problems.decimal(line, row, "share_of_municipio_area", minimum=0, maximum=1)
-            if number is not None and number not in districts:
+            name = problems.text(line, row, "cabecera_distrito_local")
+            ine = problems.integer(line, row, "cabecera_municipio_ine", minimum=1, maximum=999)
+            if number is None or ine is None or not name:
+                continue
+            if number not in districts:
                 problems.add(line, "distrito_local", f"el distrito {number} no existe.")
                 continue
-            if code not in municipalities:
-                problems.add(line, "cve_inegi", f"el municipio {code} no existe.")
-                continue
-            municipality_pk, ine = municipalities[code]
-            if "cve_mun_ine_ieem" in row and row["cve_mun_ine_ieem"].strip():
-                given = problems.integer(line, row, "cve_mun_ine_ieem", minimum=1, maximum=999)
-                if given is not None and given != ine:
-                    problems.add(
-                        line,
-                        "cve_mun_ine_ieem",
-                        f"{given} no corresponde al municipio {code} (INE {ine}).",
-                    )
-            if number is None or share is None:
-                continue
-            key = (municipality_pk, districts[number])
-            if key in seen:
+            if number in seen:
                 problems.add(
                     line,
                     "distrito_local",
-                    f"el par municipio–distrito ya apareció en la línea {seen[key]}.",
+                    f"el distrito {number} ya apareció en la línea {seen[number]}.",
                 )
                 continue
-            seen[key] = line
-            wanted[key] = Decimal(f"{share:.4f}")
+            seen[number] = line
+            municipality = municipalities.get(ine)
+            if municipality is None:
+                problems.add(line, "cabecera_municipio_ine", f"el municipio INE {ine} no existe.")
+                continue
+            inegi = row.get("cabecera_municipio_inegi", "").strip()
+            if inegi and not _same_inegi(inegi, municipality.inegi_code):
+                problems.add(
+                    line,
+                    "cabecera_municipio_inegi",
+                    f"«{inegi}» no es la clave INEGI del municipio INE {ine} "
+                    f"({municipality.inegi_code}).",
+                )
+                continue
+            given = row.get("cabecera_municipio_nombre", "").strip()
+            if given and not _same_name(given, municipality.name):
+                problems.add(
+                    line,
+                    "cabecera_municipio_nombre",
+                    f"«{given}» no es el nombre del municipio INE {ine} ({municipality.name}).",
+                )
+                continue
+            if present and (number, ine) not in present:
+                problems.add(
+                    line,
+                    "cabecera_municipio_ine",
+                    f"{municipality.name} no tiene secciones en el distrito {number}: la "
+                    "cabecera debe estar dentro de su distrito.",
+                )
+                continue
+            wanted[number] = (name.strip(), municipality)
+        for number in sorted(districts.keys() - wanted.keys()):
+            if number not in seen:
+                problems.add(None, "distrito_local", f"falta la cabecera del distrito {number}.")
         problems.raise_if_any()
+
+        counts = Counts()
+        for number, (ine_name, municipality) in sorted(wanted.items()):
+            page = districts[number]
+            shown = page.head_town
+            if not shown or shown == head_town_from_ine(page.head_town_ine, accents):
+                shown = head_town_from_ine(ine_name, accents)
+            values = {
+                "head_town_ine": ine_name,
+                "head_town": shown,
+                "head_town_municipality_id": municipality.pk,
+            }
+            if all(getattr(page, k) == v for k, v in values.items()):
+                counts.unchanged += 1
+                continue
+            for k, v in values.items():
+                setattr(page, k, v)
+            page.save()  # also updates the search index (head_town is searchable)
+            counts.updated += 1
+        return counts
+
+
+class MunicipalityDistrictManager(models.Manager):
+    def rebuild_from_sections(self):
+        """Which districts each municipality has sections in, and how many:
+        one grouped query over the sections, then an upsert (idempotent)."""
+        Section = _model("Section")
+        wanted = {
+            (row["municipality_id"], row["district_id"]): row["n"]
+            for row in Section.objects.filter(district__isnull=False)
+            .values("municipality_id", "district_id")
+            .annotate(n=models.Count("id"))
+            .order_by()
+        }
         counts = Counts()
         existing = {(link.municipality_id, link.district_id): link for link in self.all()}
         to_create, to_update = [], []
-        for key, share in wanted.items():
+        for key, n in wanted.items():
             link = existing.get(key)
             if link is None:
                 to_create.append(
-                    self.model(
-                        municipality_id=key[0], district_id=key[1], share_of_municipality=share
-                    )
+                    self.model(municipality_id=key[0], district_id=key[1], section_count=n)
                 )
-            elif link.share_of_municipality != share:
-                link.share_of_municipality = share
+            elif link.section_count != n:
+                link.section_count = n
                 to_update.append(link)
             else:
                 counts.unchanged += 1
         stale = [link.pk for key, link in existing.items() if key not in wanted]
         self.bulk_create(to_create)
-        self.bulk_update(to_update, ["share_of_municipality"])
+        self.bulk_update(to_update, ["section_count"])
         if stale:
             self.filter(pk__in=stale).delete()
         counts.created, counts.updated, counts.deleted = len(to_create), len(to_update), len(stale)
-        municipalities_per = defaultdict(int)
+        per_municipality = defaultdict(int)
         for municipality_pk, _ in wanted:
-            municipalities_per[municipality_pk] += 1
-        counts.extra["split"] = sum(1 for n in municipalities_per.values() if n > 1)
+            per_municipality[municipality_pk] += 1
+        counts.extra["split"] = sum(1 for n in per_municipality.values() if n > 1)
         return counts
 
 
 class SectionManager(models.Manager):
     SECTION_MAX = 99_999
 
-    def import_csv(self, path):
-        """Electoral sections: `seccion`, `municipio_ine` and optionally
-        `distrito_local` (IEEM's official catalogue) and `municipio_nombre`
-        (checked against the municipality). Without `distrito_local` the
-        district follows from the municipality when it lies in one district,
-        and stays unknown (null) for split municipalities.
+    def import_csv(self, path, *, source=None):
+        """The section catalogue: `seccion`, `municipio_ine`, `distrito_local`,
+        and optionally `municipio_nombre` and `municipio_inegi` (checked against
+        the municipality). INE's cartography (the shipped file) and IEEM's
+        official catalogue both have these columns.
+
+        A blank `distrito_local` takes the district of the municipality's other
+        sections when they all lie in one; otherwise it stays unknown (null) and
+        the ballot page lists the possible districts.
 
         The file is the whole catalogue: sections absent from it are removed.
+        The municipality–district table is rebuilt from the result, and `source`
+        (default: the file's name) is recorded as the catalogue's source.
         """
+        DistrictPage = _model("DistrictPage")
         rows, problems, header = read_csv(
             path,
-            required=("seccion", "municipio_ine"),
-            optional=("distrito_local", "municipio_nombre"),
+            required=("seccion", "municipio_ine", "distrito_local"),
+            optional=("municipio_nombre", "municipio_inegi"),
         )
         municipalities = {
-            ine: (pk, normalized)
-            for pk, ine, normalized in _model("MunicipalityPage").objects.values_list(
-                "pk", "ine_code", "normalized_name"
+            ine: (pk, normalized, inegi)
+            for pk, ine, normalized, inegi in _model("MunicipalityPage").objects.values_list(
+                "pk", "ine_code", "normalized_name", "inegi_code"
             )
         }
-        districts = dict(_model("DistrictPage").objects.values_list("number", "pk"))
-        links = defaultdict(set)
-        for municipality_pk, district_pk in _model("MunicipalityDistrict").objects.values_list(
-            "municipality_id", "district_id"
-        ):
-            links[municipality_pk].add(district_pk)
+        districts = dict(DistrictPage.objects.values_list("number", "pk"))
+        top = DistrictPage.DISTRICT_COUNT
         wanted, seen = {}, {}
         for line, row in rows:
             number = problems.integer(line, row, "seccion", minimum=1, maximum=self.SECTION_MAX)
             ine = problems.integer(line, row, "municipio_ine", minimum=1, maximum=999)
+            district_number = problems.integer(line, row, "distrito_local", blank_ok=True)
             if number is not None and number in seen:
-                problems.add(
-                    line, "seccion", f"la sección {number} ya apareció en la línea {seen[number]}."
-                )
+                first_line, first_district = seen[number]
+                message = f"la sección {number} ya apareció en la línea {first_line}"
+                if district_number is not None and first_district not in (None, district_number):
+                    problems.add(
+                        line,
+                        "distrito_local",
+                        f"{message} con el distrito {first_district}; una sección está en "
+                        f"un solo distrito local (aquí dice {district_number}).",
+                    )
+                else:
+                    problems.add(line, "seccion", f"{message}.")
                 continue
+            if number is not None:
+                seen[number] = (line, district_number)
             if ine is not None and ine not in municipalities:
                 problems.add(line, "municipio_ine", f"el municipio INE {ine} no existe.")
                 continue
+            if district_number is not None and not 1 <= district_number <= top:
+                problems.add(
+                    line,
+                    "distrito_local",
+                    f"{district_number} está fuera del intervalo 1–{top}: el Estado de México "
+                    f"tiene {top} distritos locales.",
+                )
+                continue
+            if district_number is not None and district_number not in districts:
+                problems.add(
+                    line,
+                    "distrito_local",
+                    f"el distrito {district_number} no existe en el sitio (no se han importado "
+                    "sus contornos).",
+                )
+                continue
             if number is None or ine is None:
                 continue
-            seen[number] = line
-            municipality_pk, normalized = municipalities[ine]
+            municipality_pk, normalized, inegi = municipalities[ine]
             given_name = row.get("municipio_nombre", "").strip()
-            if given_name and normalize_name(given_name) != normalized:
+            if given_name and not _same_name(given_name, normalized):
                 problems.add(
                     line,
                     "municipio_nombre",
                     f"«{given_name}» no es el nombre del municipio INE {ine}.",
                 )
                 continue
-            district_number = problems.integer(
-                line, row, "distrito_local", minimum=1, maximum=999, blank_ok=True
-            )
-            if district_number is not None:
-                if district_number not in districts:
-                    problems.add(
-                        line, "distrito_local", f"el distrito {district_number} no existe."
-                    )
-                    continue
-                district_pk = districts[district_number]
-            elif len(links[municipality_pk]) == 1:
-                (district_pk,) = links[municipality_pk]
-            else:
-                district_pk = None
-            wanted[number] = (municipality_pk, district_pk)
+            given_inegi = row.get("municipio_inegi", "").strip()
+            if given_inegi and not _same_inegi(given_inegi, inegi):
+                problems.add(
+                    line,
+                    "municipio_inegi",
+                    f"«{given_inegi}» no es la clave INEGI del municipio INE {ine} ({inegi}).",
+                )
+                continue
+            wanted[number] = (municipality_pk, districts.get(district_number))
         problems.raise_if_any()
+
+        # Blank district: the municipality's only district, if it has just one.
+        known = defaultdict(set)
+        for municipality_pk, district_pk in wanted.values():
+            if district_pk is not None:
+                known[municipality_pk].add(district_pk)
+        derived = 0
+        for number, (municipality_pk, district_pk) in wanted.items():
+            if district_pk is None and len(known[municipality_pk]) == 1:
+                (only,) = known[municipality_pk]
+                wanted[number] = (municipality_pk, only)
+                derived += 1
 
         existing = {
             number: (pk, municipality_pk, district_pk)
@@ -394,8 +504,45 @@ class SectionManager(models.Manager):
             self.filter(pk__in=stale[i : i + 500]).delete()
         counts.created, counts.updated, counts.deleted = len(to_create), len(to_update), len(stale)
         counts.extra["without_district"] = sum(1 for _, d in wanted.values() if d is None)
-        counts.extra["with_official_district"] = "distrito_local" in header
+        counts.extra["derived_district"] = derived
+        counts.extra["links"] = _model("MunicipalityDistrict").objects.rebuild_from_sections()
+        _model("SectionCatalogue").objects.record(
+            source or f"archivo {Path(path).name}", Path(path).name, len(wanted)
+        )
         return counts
+
+
+class SectionCatalogueManager(models.Manager):
+    # The cited source, cached (the pages' query budgets); every process sees a
+    # new one within CACHE_SECONDS, as public pages are cached that long anyway.
+    CACHE_KEY = "geography:sections-source"
+    CACHE_SECONDS = 300
+
+    def record(self, source, file_name, section_count):
+        """Keep one row; write it only when something changed (idempotent)."""
+        from django.core.cache import cache
+
+        cache.delete(self.CACHE_KEY)
+        values = {"source": source, "file_name": file_name, "section_count": section_count}
+        current = self.order_by("pk").first()
+        if current is None:
+            return self.create(**values)
+        self.exclude(pk=current.pk).delete()
+        if any(getattr(current, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(current, k, v)
+            current.save()
+        return current
+
+    def source(self):
+        """The source to cite, or "" before any import."""
+        from django.core.cache import cache
+
+        value = cache.get(self.CACHE_KEY)
+        if value is None:
+            value = self.order_by("pk").values_list("source", flat=True).first() or ""
+            cache.set(self.CACHE_KEY, value, self.CACHE_SECONDS)
+        return value
 
 
 class GeographyMapManager(models.Manager):

@@ -55,3 +55,52 @@ def parse_section_number(raw):
             "las secciones tienen como máximo cuatro cifras."
         )
     return int(value)
+
+
+# --- Head towns (cabeceras) ---------------------------------------------------
+
+# Lower-case words inside a Spanish place name ("Toluca de Lerdo", "Los Reyes…").
+_PARTICLES = {"de", "del", "la", "las", "los", "el", "y", "e"}
+
+
+def accented_words(names):
+    """{"juarez": "Juárez", …}: the accented spelling of every word of `names`
+    (the INEGI municipality names) that carries an accent. A word spelt two
+    different ways is left out."""
+    found = {}
+    for name in names:
+        for word in str(name).split():
+            key = normalize_name(word)
+            if not key or key == word.lower():
+                continue
+            found.setdefault(key, set()).add(word[:1].upper() + word[1:])
+    return {key: next(iter(spellings)) for key, spellings in found.items() if len(spellings) == 1}
+
+
+def head_town_from_ine(ine_name, accents):
+    """INE's «TOLUCA DE LERDO» -> «Toluca de Lerdo».
+
+    Capitalised word by word, particles in lower case (except the first word),
+    abbreviations kept («CD.» -> «Cd.»). A word gets an accent only when the
+    same word is written with it in `accents` (see `accented_words`); no
+    accent is ever guessed: «DIAZ» stays «Diaz».
+    """
+    words = []
+    for i, word in enumerate(str(ine_name).split()):
+        lower = word.lower()
+        if i and lower in _PARTICLES:
+            words.append(lower)
+        elif normalize_name(word) in accents and word.isalpha():
+            words.append(accents[normalize_name(word)])
+        else:
+            words.append(lower[:1].upper() + lower[1:])
+    return " ".join(words)
+
+
+def head_town_label(head_town, municipality_name=None):
+    """«Toluca de Lerdo (Toluca)»; just «Metepec» when the town is named like its municipality."""
+    if not head_town:
+        return ""
+    if municipality_name and normalize_name(municipality_name) != normalize_name(head_town):
+        return f"{head_town} ({municipality_name})"
+    return head_town

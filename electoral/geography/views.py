@@ -6,6 +6,7 @@ sections or candidacies (see tests/electoral/geography/test_query_budget.py).
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +14,13 @@ from django.views import View
 
 from home.models import ElectionCalendar
 
-from .text import SectionNumberError, compress_ranges, normalize_name, parse_section_number
+from .text import (
+    SectionNumberError,
+    compress_ranges,
+    head_town_label,
+    normalize_name,
+    parse_section_number,
+)
 
 OFFICE_URLS = {
     "ayuntamiento": "/organos/ayuntamiento/",
@@ -27,17 +34,38 @@ def _site_relative(page):
     return "/" + page.url_path.strip("/").split("/", 1)[1] + "/"
 
 
+def _results_public(request):
+    """Official results are linked from the calendar's results date on."""
+    from home.navigation import feature_open
+
+    return feature_open("results", request)
+
+
 def _maps():
     from electoral.models import GeographyMap
 
     return {m.kind: m.svg for m in GeographyMap.objects.only("kind", "svg")}
 
 
+def _sections_source():
+    from electoral.models import SectionCatalogue
+
+    return SectionCatalogue.objects.source() or "catálogo de secciones importado"
+
+
+HEAD_TOWNS_SOURCE = (
+    "estadística de las elecciones locales de 2018 del INE (cabecera distrital), con la misma "
+    "distritación"
+)
+
+
 def geography_index_context(page, request):
     from electoral.models import DistrictPage, MunicipalityDistrict, MunicipalityPage
 
     districts = list(
-        DistrictPage.objects.live().order_by("number").only("id", "number", "title", "url_path")
+        DistrictPage.objects.live()
+        .order_by("number")
+        .only("id", "number", "title", "url_path", "head_town", "head_town_municipality")
     )
     municipalities = list(
         MunicipalityPage.objects.live()
@@ -49,6 +77,11 @@ def geography_index_context(page, request):
     for item in (*districts, *municipalities):
         item.link = _site_relative(item)
         item.related = []
+    for district in districts:
+        town_municipality = by_id.get(district.head_town_municipality_id)
+        district.head_town_text = head_town_label(
+            district.head_town, town_municipality.name if town_municipality else None
+        )
     for municipality_id, district_id in MunicipalityDistrict.objects.order_by(
         "district__number"
     ).values_list("municipality_id", "district_id"):
@@ -74,6 +107,7 @@ def geography_index_context(page, request):
         "municipality_map": maps.get("municipalities", ""),
         "query": query,
         "results": results,
+        "sections_source": _sections_source(),
     }
 
 
@@ -82,6 +116,8 @@ def _section_runs(numbers):
 
 
 def district_context(page, request):
+    """The district's municipalities (with their other districts when split),
+    its sections per municipality and its head town: three queries."""
     from electoral.models import MunicipalityDistrict, Section
 
     links = list(
@@ -95,7 +131,7 @@ def district_context(page, request):
             "district__id",
             "district__number",
             "district__url_path",
-            "share_of_municipality",
+            "section_count",
         )
         .order_by("municipality__normalized_name", "district__number")
     )
@@ -104,16 +140,19 @@ def district_context(page, request):
         m = municipalities.setdefault(link.municipality.id, link.municipality)
         m.link = _site_relative(m)
         m.all_districts = getattr(m, "all_districts", [])
+        link.district.link = _site_relative(link.district)
+        link.district.section_count = link.section_count
         m.all_districts.append(link.district)
-        if link.district.id == page.id:
-            m.share = link.share_of_municipality
-    sections = {}
-    for number, municipality_id in (
-        Section.objects.filter(district=page)
+    sections, unknown = {}, {}
+    for number, municipality_id, district_id in (
+        Section.objects.filter(
+            Q(district=page) | Q(district__isnull=True, municipality_id__in=list(municipalities))
+        )
         .order_by("number")
-        .values_list("number", "municipality_id")
+        .values_list("number", "municipality_id", "district_id")
     ):
-        sections.setdefault(municipality_id, []).append(number)
+        target = sections if district_id == page.id else unknown
+        target.setdefault(municipality_id, []).append(number)
     rows = []
     for m in municipalities.values():
         numbers = sections.get(m.id, [])
@@ -124,29 +163,46 @@ def district_context(page, request):
                 "other_districts": [d for d in m.all_districts if d.id != page.id],
                 "section_count": len(numbers),
                 "section_runs": _section_runs(numbers),
+                "unknown_count": len(unknown.get(m.id, [])),
             }
         )
+    town = municipalities.get(page.head_town_municipality_id)
     return {
+        "results_public": _results_public(request),
         "municipality_rows": rows,
         "section_total": sum(r["section_count"] for r in rows),
-        "split_rows": [r for r in rows if r["split"] and not r["section_count"]],
+        "unknown_rows": [r for r in rows if r["unknown_count"]],
+        "head_town_text": head_town_label(page.head_town, town.name if town else None),
+        "head_town_municipality": town,
+        "sections_source": _sections_source(),
+        "head_towns_source": HEAD_TOWNS_SOURCE,
     }
 
 
 def municipality_context(page, request):
+    """The municipality's districts (with their head towns) and its sections
+    grouped by district: two queries."""
     from electoral.models import MunicipalityDistrict, Section
 
     links = list(
         MunicipalityDistrict.objects.filter(municipality=page)
-        .select_related("district")
-        .only("district__id", "district__number", "district__url_path", "share_of_municipality")
+        .select_related("district", "district__head_town_municipality")
+        .only(
+            "district__id",
+            "district__number",
+            "district__url_path",
+            "district__head_town",
+            "district__head_town_municipality__name",
+            "section_count",
+        )
         .order_by("district__number")
     )
     districts = []
     for link in links:
         district = link.district
         district.link = _site_relative(district)
-        district.share = link.share_of_municipality
+        town = district.head_town_municipality
+        district.head_town_text = head_town_label(district.head_town, town.name if town else None)
         districts.append(district)
     by_district = {}
     numbers = []
@@ -158,21 +214,33 @@ def municipality_context(page, request):
         numbers.append(number)
         by_district.setdefault(district_id, []).append(number)
     groups = []
-    if len(districts) > 1:
+    if len(districts) > 1 or by_district.get(None):
         for district in districts:
             if by_district.get(district.id):
                 groups.append(
-                    {"district": district, "runs": _section_runs(by_district[district.id])}
+                    {
+                        "district": district,
+                        "count": len(by_district[district.id]),
+                        "runs": _section_runs(by_district[district.id]),
+                    }
                 )
         if by_district.get(None):
-            groups.append({"district": None, "runs": _section_runs(by_district[None])})
+            groups.append(
+                {
+                    "district": None,
+                    "count": len(by_district[None]),
+                    "runs": _section_runs(by_district[None]),
+                }
+            )
     return {
+        "results_public": _results_public(request),
         "districts": districts,
         "split": len(districts) > 1,
         "section_count": len(numbers),
         "section_runs": _section_runs(numbers),
         "section_groups": groups,
         "unknown_district_count": len(by_district.get(None, [])),
+        "sections_source": _sections_source(),
     }
 
 
@@ -239,7 +307,9 @@ class BallotView(View):
     def section_queryset(self):
         from electoral.models import Section
 
-        return Section.objects.select_related("municipality", "district").only(
+        return Section.objects.select_related(
+            "municipality", "district", "district__head_town_municipality"
+        ).only(
             "number",
             "municipality",
             "district",
@@ -252,19 +322,32 @@ class BallotView(View):
             "district__id",
             "district__number",
             "district__url_path",
+            "district__head_town",
+            "district__head_town_municipality__name",
         )
 
     def possible_districts(self, section):
-        """Districts the section may lie in when its own is unknown (split municipality)."""
+        """[the section's district]; when the catalogue gives it none, the districts
+        its municipality's other sections lie in (each a possible ballot)."""
         from electoral.models import DistrictPage
 
         if section.district_id is not None:
-            return [section.district]
-        return list(
-            DistrictPage.objects.filter(municipality_links__municipality_id=section.municipality_id)
-            .order_by("number")
-            .only("id", "number", "url_path")
-        )
+            districts = [section.district]
+        else:
+            districts = list(
+                DistrictPage.objects.filter(
+                    municipality_links__municipality_id=section.municipality_id
+                )
+                .select_related("head_town_municipality")
+                .order_by("number")
+                .only("id", "number", "url_path", "head_town", "head_town_municipality__name")
+            )
+        for district in districts:
+            town = district.head_town_municipality
+            district.head_town_text = head_town_label(
+                district.head_town, town.name if town else None
+            )
+        return districts
 
     def get_ballots(self, section, districts):
         municipality = section.municipality
@@ -334,6 +417,7 @@ class BallotView(View):
             "ballots": self.get_ballots(section, districts),
             "calendar": calendar,
             "candidacies_public": calendar.is_open("candidacies"),
+            "results_public": calendar.is_open("results"),
             "seccion_value": str(number),
             "meta_title": f"Mis boletas: sección {number}",
             "meta_description": (

@@ -5,6 +5,7 @@ Split into modules because the domain is large; import models from here
 """
 
 from ..editorial.models import *  # noqa: F403
+from ..results.models import *  # noqa: F403
 from .candidacies import *  # noqa: F403
 from .geography import *  # noqa: F403
 from .glossary import *  # noqa: F403

@@ -21,6 +21,7 @@ from electoral.geography.managers import (
     GeographyMapManager,
     MunicipalityDistrictManager,
     MunicipalityPageManager,
+    SectionCatalogueManager,
     SectionManager,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "MunicipalityDistrict",
     "Section",
     "GeographyMap",
+    "SectionCatalogue",
 ]
 
 PROSE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -113,8 +115,33 @@ class MunicipalityIndexPage(_ListRedirectPage):
 class DistrictPage(Page):
     """One of the 45 local electoral districts (/geografia/distritos/<n>/)."""
 
+    # Majority districts of the Legislature (districting INE/CG608/2016).
+    DISTRICT_COUNT = 45
+
     number = models.PositiveSmallIntegerField("Número de distrito", unique=True)
-    head_town = models.CharField("Cabecera", max_length=120, blank=True)
+    head_town = models.CharField(
+        "Cabecera",
+        max_length=120,
+        blank=True,
+        help_text=(
+            "Como se muestra en el sitio. El importador la escribe a partir del nombre del INE "
+            "mientras nadie la cambie aquí."
+        ),
+    )
+    # Written by the importer (edomex_distritos_locales_cabeceras.csv): the head town as
+    # INE writes it (upper case, no accents) and the municipality it lies in.
+    head_town_ine = models.CharField(
+        "Cabecera (nombre del INE)", max_length=120, blank=True, editable=False
+    )
+    head_town_municipality = models.ForeignKey(
+        "electoral.MunicipalityPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="head_town_of_districts",
+        verbose_name="Municipio de la cabecera",
+    )
     description = RichTextField("Descripción", blank=True, features=PROSE_FEATURES)
     # Written by the importer (projected, simplified SVG path in the state map's frame).
     shape_path = models.TextField("Contorno (SVG)", blank=True, editable=False)
@@ -124,6 +151,7 @@ class DistrictPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("number", read_only=True),
+        FieldPanel("head_town_ine", read_only=True),
         FieldPanel("head_town"),
         FieldPanel("description"),
     ]
@@ -132,7 +160,12 @@ class DistrictPage(Page):
         index.SearchField("head_town"),
         index.SearchField("description"),
     ]
-    api_fields = [APIField("number"), APIField("head_town"), APIField("description")]
+    api_fields = [
+        APIField("number"),
+        APIField("head_town"),
+        APIField("head_town_ine"),
+        APIField("description"),
+    ]
 
     parent_page_types = ["electoral.DistrictIndexPage"]
     subpage_types: list[str] = []
@@ -148,6 +181,15 @@ class DistrictPage(Page):
             f"Distrito local {self.number} del Estado de México: municipios, secciones "
             "electorales y mapa."
         )
+
+    def head_town_label(self, municipality_name=None):
+        """«Toluca de Lerdo (Toluca)»: the head town, and its municipality when the
+        names differ. `municipality_name` saves a query when already known."""
+        from electoral.geography.text import head_town_label
+
+        if municipality_name is None and self.head_town_municipality_id:
+            municipality_name = self.head_town_municipality.name
+        return head_town_label(self.head_town, municipality_name)
 
     def get_context(self, request, *args, **kwargs):
         from electoral.geography.views import district_context
@@ -242,7 +284,11 @@ class MunicipalityPage(Page):
 
 
 class MunicipalityDistrict(models.Model):
-    """A municipality lies (wholly or partly) in a local district."""
+    """A municipality has sections in a local district, and how many.
+
+    Rebuilt from the section catalogue by every section import
+    (`MunicipalityDistrictManager.rebuild_from_sections`): never typed.
+    """
 
     municipality = models.ForeignKey(
         MunicipalityPage, on_delete=models.CASCADE, related_name="district_links"
@@ -250,9 +296,7 @@ class MunicipalityDistrict(models.Model):
     district = models.ForeignKey(
         DistrictPage, on_delete=models.CASCADE, related_name="municipality_links"
     )
-    share_of_municipality = models.DecimalField(
-        "Proporción del área municipal", max_digits=5, decimal_places=4
-    )
+    section_count = models.PositiveIntegerField("Secciones", default=0)
 
     objects = MunicipalityDistrictManager()
 
@@ -272,8 +316,8 @@ class MunicipalityDistrict(models.Model):
 class Section(models.Model):
     """An electoral section: in exactly one municipality and one local district.
 
-    `district` is null while unknown (municipality split across districts and
-    no official section catalogue imported yet).
+    `district` is null only when the imported catalogue leaves it blank and the
+    municipality's other sections lie in several districts.
     """
 
     number = models.PositiveIntegerField("Número de sección", unique=True)
@@ -327,3 +371,22 @@ class GeographyMap(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+class SectionCatalogue(models.Model):
+    """Where the imported section catalogue comes from (one row, written by the
+    section import; the public pages cite it)."""
+
+    source = models.CharField("Fuente", max_length=300)
+    file_name = models.CharField("Archivo", max_length=200)
+    section_count = models.PositiveIntegerField("Secciones")
+    imported_at = models.DateTimeField("Importado", auto_now=True)
+
+    objects = SectionCatalogueManager()
+
+    class Meta:
+        verbose_name = "Catálogo de secciones"
+        verbose_name_plural = "Catálogo de secciones"
+
+    def __str__(self):
+        return self.source

@@ -29,6 +29,12 @@ from electoral.models.candidacies import OFFICE_BY_SLUG, OFFICE_SLUGS, Gender, O
 from home.models import ElectionCalendar
 
 from .ballots import attach_profiles
+from .capture import (
+    PROFILE_FILTER_CHOICES,
+    PublishedProfiles,
+    attach_published_profiles,
+    filter_by_profile,
+)
 
 PAGE_SIZE = 50
 LOGO_FILTER = "fill-96x96"
@@ -53,7 +59,7 @@ def _live_actors(index):
 def parties_index_context(index, request):
     """Actors in registration order with their platform; with ?tema= the
     section of each platform on that topic, side by side."""
-    actors = list(_live_actors(index))
+    actors = attach_published_profiles(_live_actors(index))
     platforms = PlatformPage.objects.live().descendant_of(index).filter(depth=index.depth + 2)
     platform_of = {p.path[: -PlatformPage.steplen]: p for p in platforms}
     topics = list(Topic.objects.all())
@@ -118,6 +124,9 @@ def actor_context(actor):
     attach_profiles(heads)
     with_profile = sum(1 for c in heads if c.profile_url)
     context = {
+        # Same figure as on /partidos/ (live profiles of head candidacies),
+        # from the rows already loaded: no extra query.
+        "published_profiles": PublishedProfiles(with_profile, len(heads)),
         "platform": children.get(PlatformPage),
         "profiles_index": children.get(CandidateProfileIndexPage),
         "heads": heads,
@@ -158,6 +167,11 @@ class CandidacyFilterForm(forms.Form):
         required=False,
         choices=[("", "Todos")] + list(Gender.choices),
     )
+    perfil = forms.ChoiceField(
+        label="Perfil publicado por el partido",
+        required=False,
+        choices=PROFILE_FILTER_CHOICES,
+    )
 
     def __init__(self, data, *, municipalities, districts, actors):
         super().__init__(data)
@@ -173,6 +187,7 @@ class CandidacyFilterForm(forms.Form):
                 "partido": "No encontramos el partido o candidatura «%(value)s».",
                 "cargo": "El cargo «%(value)s» no existe. Elige uno de la lista.",
                 "genero": "El valor de género «%(value)s» no es válido.",
+                "perfil": "El valor «%(value)s» no es válido: elige con o sin perfil publicado.",
             }.get(name, "Valor no válido.")
         self.fields["q"].error_messages["max_length"] = "Escribe como máximo 100 caracteres."
 
@@ -200,6 +215,8 @@ class CandidacyFilterForm(forms.Form):
             queryset = queryset.filter(gender=data["genero"])
         if data.get("q"):
             queryset = queryset.matching(data["q"])
+        if data.get("perfil"):
+            queryset = filter_by_profile(queryset, data["perfil"])
         return queryset
 
 

@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 from .helpers import audit, feature_missing, focused, path_of, shot, tab_until
 
 PHONE = {"width": 360, "height": 740}
-# A real section (edomex_secciones_municipio_ine_elecRetrns.csv): Metepec, which
-# lies whole in local district 35 (edomex_municipio_distrito_local_2021_DERIVED_overlay.csv).
+# A real section (edomex_secciones_distrito_local_ine.csv): Metepec, which
+# lies whole in local district 35.
 SECTION = "2473"
 SECTION_MUNICIPALITY = "Metepec"
 SECTION_DISTRICT = "35"

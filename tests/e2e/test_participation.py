@@ -24,7 +24,7 @@ from .helpers import (
 from .test_home_keyboard import keyboard_to_section_field
 
 PHONE = {"width": 360, "height": 740}
-# A real Toluca section (edomex_secciones_municipio_ine_elecRetrns.csv: 5200,107,TOLUCA).
+# A real Toluca section (edomex_secciones_distrito_local_ine.csv: 5200, Toluca, district 34).
 # setup_site writes example profiles for the first Toluca head candidacies
 # (electoral/parties/example_content.py), so its ayuntamiento ballot links them.
 SECTION = "5200"

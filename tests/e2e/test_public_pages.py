@@ -30,6 +30,13 @@ PAGES = [
     PublicPage("/geografia/", "Geografía electoral", feature="/geografia/"),
     PublicPage("/geografia/municipios/metepec/", "Metepec", feature="/geografia/"),
     PublicPage("/geografia/distritos/35/", "Distrito local 35", feature="/geografia/"),
+    # A municipality split between six districts (table of its districts, the lookup
+    # form), one of its sections and a district whose head town names its municipality.
+    PublicPage(
+        "/geografia/municipios/ecatepec-de-morelos/", "Ecatepec de Morelos", feature="/geografia/"
+    ),
+    PublicPage("/mi-boleta/1302/", "Tus boletas: sección 1302", feature="/mi-boleta/"),
+    PublicPage("/geografia/distritos/2/", "Distrito local 2", feature="/geografia/"),
     PublicPage("/candidaturas/", "Candidaturas", feature="/candidaturas/"),
     PublicPage("/partidos/", None, feature="/partidos/"),
     PublicPage("/quitadudas/", None, feature="/quitadudas/"),

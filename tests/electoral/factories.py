@@ -47,11 +47,8 @@ def municipality(ine_code, name=None, *, inegi_code=None, districts=(), **fields
         **fields,
     )
     geography_tree().municipalities.add_child(instance=page)
-    share = 1 / max(len(districts), 1)
     for number in districts:
-        MunicipalityDistrict.objects.create(
-            municipality=page, district=district(number), share_of_municipality=f"{share:.4f}"
-        )
+        MunicipalityDistrict.objects.create(municipality=page, district=district(number))
     return page
 
 

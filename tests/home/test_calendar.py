@@ -87,3 +87,15 @@ def test_home_shows_current_phase(client, home_site):
     call_command("election_phase", "results", stdout=io.StringIO())
     html = client.get("/").content.decode()
     assert "Resultados oficiales publicados" in html
+
+
+def test_capture_window_closes_at_ieem_deadline():
+    cal = calendar_in("campaign")
+    deadline = cal.profile_capture_until
+    assert deadline is not None and deadline > timezone.now()
+    assert is_open(cal, "capture", now=deadline - timedelta(seconds=1))
+    assert not is_open(cal, "capture", now=deadline)
+    for phase in ("silence", "results", "delivery"):
+        assert not is_open(calendar_in(phase), "capture"), phase
+    # No deadline set: the capture stays open.
+    assert is_open(ElectionCalendar(), "capture")

@@ -98,31 +98,48 @@ def _menu(html):
 
 @pytest.mark.django_db
 def test_menu_links_only_sections_that_exist_and_follows_publishing(client, home_site):
-    assert "/resultados/" in dict(MAIN_NAVIGATION)
+    assert "/estadisticas/" in dict(MAIN_NAVIGATION)
     menu = _menu(client.get("/").content.decode())
     assert "/mi-boleta/" in menu and "/candidaturas/" in menu
-    assert "/resultados/" not in menu and "/partidos/" not in menu  # not built: no dead link
-    assert client.get("/resultados/").status_code == 404
+    assert "/estadisticas/" not in menu and "/partidos/" not in menu  # not built: no dead link
+    assert client.get("/estadisticas/").status_code == 404
 
-    results = StandardPage(title="Resultados", slug="resultados", intro="Resultados oficiales.")
-    home_page().add_child(instance=results)
-    results.save_revision().publish()
+    stats = StandardPage(title="Estadísticas", slug="estadisticas", intro="Estadísticas del sitio.")
+    home_page().add_child(instance=stats)
+    stats.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert "/estadisticas/" in _menu(html)
+
+    stats.unpublish()
+    assert "/estadisticas/" not in _menu(client.get("/").content.decode())
+
+
+@pytest.mark.django_db
+def test_results_enter_the_menus_and_the_home_on_the_calendar_results_date(client, home_site):
+    from home.calendar import dates_for_phase
+    from home.models import ElectionCalendar
+
+    calendar = ElectionCalendar.load()
+    calendar.apply(dates_for_phase("campaign"))
+    calendar.save()
+    html = client.get("/").content.decode()
+    assert "/resultados/" not in _menu(html)
+    assert 'href="/resultados/"' not in html.split('id="titulo-secciones"', 1)[1]
+    calendar.apply(dates_for_phase("results"))
+    calendar.save()
     html = client.get("/").content.decode()
     assert "/resultados/" in _menu(html)
     assert 'href="/resultados/"' in html.split('id="titulo-secciones"', 1)[1]  # home entry point
-
-    results.unpublish()
-    assert "/resultados/" not in _menu(client.get("/").content.decode())
 
 
 @pytest.mark.django_db
 def test_menu_follows_a_section_moved_below_another(client, home_site):
     home = home_page()
-    results = StandardPage(title="Resultados", slug="resultados", intro="Resultados oficiales.")
-    home.add_child(instance=results)
-    results.save_revision().publish()
+    stats = StandardPage(title="Estadísticas", slug="estadisticas", intro="Estadísticas del sitio.")
+    home.add_child(instance=stats)
+    stats.save_revision().publish()
     other = StandardPage(title="Acerca", slug="acerca", intro="Acerca del sitio.")
     home.add_child(instance=other)
-    assert "/resultados/" in _menu(client.get("/").content.decode())
-    results.move(other, pos="last-child")
-    assert "/resultados/" not in _menu(client.get("/").content.decode())
+    assert "/estadisticas/" in _menu(client.get("/").content.decode())
+    stats.move(other, pos="last-child")
+    assert "/estadisticas/" not in _menu(client.get("/").content.decode())

@@ -6,8 +6,8 @@ from electoral.geography.sources import GeographyImportError
 
 class Command(BaseCommand):
     help = (
-        "Importa la geografía electoral (municipios, distritos, secciones y mapas) desde "
-        "fixtures/ o desde los archivos indicados. Todo o nada; se puede repetir."
+        "Importa la geografía electoral (municipios, distritos, secciones, cabeceras y "
+        "mapas) desde fixtures/ o desde los archivos indicados. Todo o nada; se puede repetir."
     )
 
     def add_arguments(self, parser):
@@ -16,8 +16,8 @@ class Command(BaseCommand):
             "crosswalk",
             "voters",
             "district_shapes",
-            "overlay",
             "sections",
+            "head_towns",
             "municipality_shapes",
         ):
             parser.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="ARCHIVO")

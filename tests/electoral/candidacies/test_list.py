@@ -156,7 +156,7 @@ def big(db):
         m = make_municipality(n, f"Municipio {n}")
         municipalities.append(m)
     MunicipalityDistrict.objects.bulk_create(
-        MunicipalityDistrict(municipality=m, district=districts[i % 45], share_of_municipality=1)
+        MunicipalityDistrict(municipality=m, district=districts[i % 45])
         for i, m in enumerate(municipalities)
     )
     actors = [make_actor(index, f"p{n}", order=n) for n in range(1, 11)]
@@ -198,6 +198,8 @@ def test_fixed_queries_on_20000_candidacies(client, big, django_assert_max_num_q
         "partido=p1&genero=mujer",
         "q=persona12&pagina=2",
         "pagina=300",
+        "perfil=con",
+        "perfil=sin&municipio=municipio-1",
     ):
         with django_assert_max_num_queries(9):
             response = client.get(f"/candidaturas/?{query}")

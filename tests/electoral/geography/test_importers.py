@@ -14,6 +14,7 @@ from electoral.models import (
     Section,
 )
 
+from .broken import HEAD_TOWNS, SECTIONS, broken_copy, line_of, lines_of, with_field
 from .conftest import DATA, import_real_geography
 
 
@@ -28,7 +29,8 @@ class RealFilesImportTests(TestCase):
         report = self.report
         assert report["municipios"].created == 125
         assert report["distritos"].created == 45
-        assert report["municipios en distritos"].created == 148
+        # From the sections: 112 municipalities in one district, 13 split (37 pairs).
+        assert report["municipios en distritos"].created == 149
         assert report["municipios en distritos"].extra["split"] == 13
         assert report["secciones"].created == 6544
         assert MunicipalityPage.objects.live().count() == 125
@@ -61,28 +63,35 @@ class RealFilesImportTests(TestCase):
             s = Section.objects.select_related("municipality", "district").get(number=number)
             return s.municipality.name, s.district.number if s.district else None
 
-        acambay_district = MunicipalityPage.objects.get(ine_code=1).districts.get().number
-        assert where(1) == ("Acambay de Ruíz Castañeda", acambay_district)
+        assert where(1) == ("Acambay de Ruíz Castañeda", 14)
         # Odd assignments that are in the source itself (see fixtures/SOURCES.md).
-        assert where(108)[0] == "Villa Victoria"
+        assert where(108) == ("Villa Victoria", 10)
         assert where(1253)[0] == "Nezahualcóyotl"
-        # Ecatepec lies in six districts: without the official catalogue it stays unknown.
-        assert where(1302) == ("Ecatepec de Morelos", None)
+        # Ecatepec lies in six districts; each of its sections in one of them.
+        assert where(1302) == ("Ecatepec de Morelos", 21)
+        assert where(5200) == ("Toluca", 34)
         ecatepec = MunicipalityPage.objects.get(ine_code=34)
         assert sorted(ecatepec.districts.values_list("number", flat=True)) == [6, 8, 21, 22, 37, 42]
         assert ecatepec.sections.count() == 745
+        counts = dict(ecatepec.district_links.values_list("district__number", "section_count"))
+        assert counts == {6: 106, 8: 150, 21: 137, 22: 159, 37: 34, 42: 159}
+        # Toluca in district 45: two sections, below the old area overlay's 1% cut.
+        toluca = MunicipalityPage.objects.get(ine_code=107)
+        assert toluca.district_links.get(district__number=45).section_count == 2
         assert not Section.objects.filter(number__in=[58, 72, 6500]).exists()  # gaps in the source
 
-    def test_single_district_municipalities_give_their_sections_a_district(self):
+    def test_every_section_has_a_district_and_links_count_them(self):
+        assert not Section.objects.filter(district__isnull=True).exists()
+        assert self.report["secciones"].extra["without_district"] == 0
         single = [
             m
             for m in MunicipalityPage.objects.prefetch_related("district_links")
             if len(m.district_links.all()) == 1
         ]
         assert len(single) == 112
-        assert not Section.objects.filter(municipality__in=single, district__isnull=True).exists()
-        unknown = Section.objects.filter(district__isnull=True).count()
-        assert unknown == self.report["secciones"].extra["without_district"] > 0
+        for m in MunicipalityPage.objects.prefetch_related("district_links"):
+            total = sum(link.section_count for link in m.district_links.all())
+            assert total == m.sections.count(), m.name
 
     def test_maps_are_small_linked_and_named(self):
         maps = {m.kind: m.svg for m in GeographyMap.objects.all()}
@@ -105,7 +114,11 @@ class RealFilesImportTests(TestCase):
             assert counts.created == counts.updated == counts.deleted == 0
         assert MunicipalityPage.objects.count() + DistrictPage.objects.count() == pages_before
         assert Section.objects.count() == 6544
-        assert MunicipalityDistrict.objects.count() == 148
+        assert MunicipalityDistrict.objects.count() == 149
+        assert set(DistrictPage.objects.values_list("number", "head_town")) >= {
+            (2, "Toluca de Lerdo"),
+            (24, "Cd. Nezahualcóyotl"),
+        }
 
     def test_command_reports_counts(self):
         out = io.StringIO()
@@ -115,62 +128,240 @@ class RealFilesImportTests(TestCase):
         assert "secciones: 6544 (0 nuevos, 0 actualizados, 6544 sin cambios)" in text
         assert "Geografía electoral importada." in text
 
-    def test_optional_official_district_column(self):
-        out = io.StringIO()
-        call_command("import_sections", str(DATA / "sections_with_district.csv"), stdout=out)
-        # The file is the whole catalogue: only its three sections remain.
-        assert "3 (0 nuevos, 1 actualizados, 2 sin cambios, 6541 eliminados)" in out.getvalue()
-        assert Section.objects.count() == 3
-        assert Section.objects.get(number=1302).district.number == 21
-        assert Section.objects.get(number=1305).district is None  # blank: still unknown
-        assert Section.objects.get(number=1).district is not None  # derived from the municipality
+    def test_official_catalogue_replaces_the_shipped_one(self):
+        """IEEM's catalogue (same columns) replaces INE's; blank districts are derived
+        from the municipality's other sections when they all lie in one district."""
 
-    def test_broken_section_files_import_nothing(self):
+        def edit(lines):
+            n1, l1 = line_of(SECTIONS, 1)  # Acambay: all its sections in district 14
+            n2, l2 = line_of(SECTIONS, 1305)  # Ecatepec: split six ways
+            n3, l3 = line_of(SECTIONS, 1302)
+            lines[n1 - 1] = with_field(l1, 4, "")
+            lines[n2 - 1] = with_field(l2, 4, "")
+            lines[n3 - 1] = with_field(l3, 4, 22)  # moved to district 22
+            return lines
+
+        path = broken_copy(self.tmp, "catalogo_ieem.csv", SECTIONS, edit)
+        html = self.client.get("/geografia/municipios/toluca/").content.decode()
+        assert "Fuente de las secciones y sus distritos: cartografía electoral del INE" in html
+        out = io.StringIO()
+        call_command(
+            "import_sections", str(path), "--fuente", "Catálogo de secciones del IEEM", stdout=out
+        )
+        html = self.client.get("/geografia/municipios/toluca/").content.decode()
+        assert "Fuente de las secciones y sus distritos: Catálogo de secciones del IEEM." in html
+        text = out.getvalue()
+        assert "secciones: 6544 (0 nuevos, 2 actualizados, 6542 sin cambios)" in text
+        assert "tomaron el único distrito de su municipio: 1" in text
+        assert "secciones sin distrito conocido: 1" in text
+        assert Section.objects.get(number=1).district.number == 14
+        assert Section.objects.get(number=1305).district is None
+        assert Section.objects.get(number=1302).district.number == 22
+        ecatepec = MunicipalityPage.objects.get(ine_code=34)
+        counts = dict(ecatepec.district_links.values_list("district__number", "section_count"))
+        assert counts == {6: 106, 8: 150, 21: 135, 22: 160, 37: 34, 42: 159}
+
+    @classmethod
+    def setUpClass(cls):
+        import tempfile
+
+        super().setUpClass()
+        cls._tmp = tempfile.TemporaryDirectory()
+        cls.tmp = cls._tmp.name
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._tmp.cleanup()
+        super().tearDownClass()
+
+    def broken_sections(self):
+        """(file name, the copy, the expected message) for each fault."""
+        n1302, l1302 = line_of(SECTIONS, 1302)
+        n5200, l5200 = line_of(SECTIONS, 5200)
+        total = len(SECTIONS.read_text(encoding="utf-8").splitlines())
+
+        def replace(number, text):
+            def edit(lines):
+                lines[number - 1] = text
+                return lines
+
+            return edit
+
         cases = [
-            ("sections_bad_header.csv", "línea 1, campo «seccion»: falta esta columna"),
             (
-                "sections_duplicate.csv",
-                "línea 4, campo «seccion»: la sección 2 ya apareció en la línea 3.",
+                "sin_columna_distrito.csv",
+                lambda lines: [lines[0].replace("distrito_local", "distrito"), *lines[1:]],
+                "línea 1, campo «distrito_local»: falta esta columna en el encabezado",
             ),
             (
-                "sections_unknown_municipality.csv",
-                "línea 3, campo «municipio_ine»: el municipio INE 999 no existe.",
+                "sin_columna_seccion.csv",
+                lambda lines: [lines[0].replace("seccion", "section"), *lines[1:]],
+                "línea 1, campo «seccion»: falta esta columna en el encabezado",
             ),
             (
-                "sections_not_a_number.csv",
-                "línea 3, campo «seccion»: «A12» no es un número entero.",
+                "seccion_en_dos_distritos.csv",
+                lambda lines: [*lines, with_field(l1302, 4, 6)],
+                f"línea {total + 1}, campo «distrito_local»: la sección 1302 ya apareció en "
+                f"la línea {n1302} con el distrito 21; una sección está en un solo distrito "
+                "local (aquí dice 6).",
             ),
             (
-                "sections_unknown_district.csv",
-                "línea 3, campo «distrito_local»: el distrito 99 no existe.",
+                "seccion_repetida.csv",
+                lambda lines: [*lines, l5200],
+                f"línea {total + 1}, campo «seccion»: la sección 5200 ya apareció en la línea "
+                f"{n5200}.",
             ),
             (
-                "sections_wrong_name.csv",
-                "línea 2, campo «municipio_nombre»: «TOLUCA» no es el nombre del municipio INE 1.",
+                "distrito_desconocido.csv",
+                replace(n1302, with_field(l1302, 4, "XXI")),
+                f"línea {n1302}, campo «distrito_local»: «XXI» no es un número entero.",
+            ),
+            (
+                "distrito_fuera_de_intervalo.csv",
+                replace(n5200, with_field(l5200, 4, 46)),
+                f"línea {n5200}, campo «distrito_local»: 46 está fuera del intervalo 1–45: "
+                "el Estado de México tiene 45 distritos locales.",
+            ),
+            (
+                "distrito_cero.csv",
+                replace(n5200, with_field(l5200, 4, 0)),
+                f"línea {n5200}, campo «distrito_local»: 0 está fuera del intervalo 1–45",
+            ),
+            (
+                "municipio_desconocido.csv",
+                replace(n5200, with_field(l5200, 1, 999)),
+                f"línea {n5200}, campo «municipio_ine»: el municipio INE 999 no existe.",
+            ),
+            (
+                "seccion_no_numerica.csv",
+                replace(n5200, with_field(l5200, 0, "A12")),
+                f"línea {n5200}, campo «seccion»: «A12» no es un número entero.",
+            ),
+            (
+                "nombre_equivocado.csv",
+                replace(n5200, with_field(l5200, 3, "Metepec")),
+                f"línea {n5200}, campo «municipio_nombre»: «Metepec» no es el nombre del "
+                "municipio INE 107.",
+            ),
+            (
+                "clave_inegi_equivocada.csv",
+                replace(n5200, with_field(l5200, 2, 54)),
+                f"línea {n5200}, campo «municipio_inegi»: «54» no es la clave INEGI del "
+                "municipio INE 107 (15106).",
             ),
         ]
+        for name, edit, expected in cases:
+            yield name, broken_copy(self.tmp, name, SECTIONS, edit), expected
+
+    def test_broken_section_files_import_nothing(self):
         before = list(Section.objects.values_list("number", "municipality_id", "district_id"))
-        for name, expected in cases:
+        links = list(MunicipalityDistrict.objects.values_list("pk", "section_count"))
+        for name, path, expected in self.broken_sections():
             with self.subTest(name):
                 with pytest.raises(CommandError) as error:
-                    call_command("import_sections", str(DATA / name), stdout=io.StringIO())
+                    call_command("import_sections", str(path), stdout=io.StringIO())
                 assert "No se importó nada." in str(error.value)
                 assert f"{name}, {expected}" in str(error.value)
                 after = list(
                     Section.objects.values_list("number", "municipality_id", "district_id")
                 )
                 assert after == before
+                assert list(MunicipalityDistrict.objects.values_list("pk", "section_count")) == (
+                    links
+                )
+
+    def test_head_towns_from_the_real_file(self):
+        toluca = DistrictPage.objects.select_related("head_town_municipality").get(number=2)
+        assert (toluca.head_town, toluca.head_town_ine) == ("Toluca de Lerdo", "TOLUCA DE LERDO")
+        assert toluca.head_town_municipality.name == "Toluca"
+        assert toluca.head_town_label() == "Toluca de Lerdo (Toluca)"
+        # Accents only where INEGI's municipality names carry them; none guessed.
+        for number, shown, municipality in [
+            (1, "Chalco de Diaz Covarrubias", "Chalco"),
+            (3, "Chimalhuacán", "Chimalhuacán"),
+            (16, "Ciudad Adolfo Lopez Mateos", "Atizapán de Zaragoza"),
+            (31, "Los Reyes Acaquilpan", "La Paz"),
+            (15, "Ixtlahuaca de Rayón", "Ixtlahuaca"),
+            (24, "Cd. Nezahualcóyotl", "Nezahualcóyotl"),
+        ]:
+            with self.subTest(number):
+                page = DistrictPage.objects.select_related("head_town_municipality").get(
+                    number=number
+                )
+                assert (page.head_town, page.head_town_municipality.name) == (
+                    shown,
+                    municipality,
+                )
+        assert not DistrictPage.objects.filter(head_town="").exists()
+        assert not DistrictPage.objects.filter(head_town_municipality__isnull=True).exists()
+
+    def test_an_edited_head_town_survives_a_new_import(self):
+        page = DistrictPage.objects.get(number=1)
+        page.head_town = "Chalco de Díaz Covarrubias"
+        page.save()
+        report = import_geography()
+        assert report["cabeceras"].updated == 0
+        page.refresh_from_db()
+        assert page.head_town == "Chalco de Díaz Covarrubias"
+        # A blank one is filled again from INE's name.
+        DistrictPage.objects.filter(number=1).update(head_town="")
+        assert import_geography()["cabeceras"].updated == 1
+        page.refresh_from_db()
+        assert page.head_town == "Chalco de Diaz Covarrubias"
+
+    def test_broken_head_town_files_import_nothing(self):
+        n2, l2 = line_of(HEAD_TOWNS, 2)
+        n45, l45 = line_of(HEAD_TOWNS, 45)
+        cases = [
+            (
+                "cabecera_fuera_de_su_distrito.csv",
+                lambda lines: [*lines[: n2 - 1], with_field(l2, 2, 55), *lines[n2:]],
+                f"línea {n2}, campo «cabecera_municipio_inegi»: «106» no es la clave INEGI del "
+                "municipio INE 55 (15054).",
+            ),
+            (
+                "cabecera_en_otro_distrito.csv",
+                lambda lines: [
+                    *lines[: n2 - 1],
+                    ",".join(l2.split(",")[:2] + ["55", "54", "Metepec"] + l2.split(",")[5:]),
+                    *lines[n2:],
+                ],
+                f"línea {n2}, campo «cabecera_municipio_ine»: Metepec no tiene secciones en el "
+                "distrito 2: la cabecera debe estar dentro de su distrito.",
+            ),
+            (
+                "falta_un_distrito.csv",
+                lambda lines: [line for line in lines if line != l45],
+                "campo «distrito_local»: falta la cabecera del distrito 45.",
+            ),
+            (
+                "cabeceras_sin_columna.csv",
+                lambda lines: [lines[0].replace("cabecera_distrito_local", "cabecera"), *lines[1:]],
+                "línea 1, campo «cabecera_distrito_local»: falta esta columna en el encabezado",
+            ),
+        ]
+        before = list(DistrictPage.objects.values_list("number", "head_town", "head_town_ine"))
+        for name, edit, expected in cases:
+            with self.subTest(name):
+                path = broken_copy(self.tmp, name, HEAD_TOWNS, edit)
+                with pytest.raises(CommandError) as error:
+                    call_command("import_geography", head_towns=str(path), stdout=io.StringIO())
+                assert f"{name}, {expected}" in str(error.value)
+                after = DistrictPage.objects.values_list("number", "head_town", "head_town_ine")
+                assert list(after) == before
 
 
 @pytest.mark.django_db
-def test_broken_file_rolls_back_the_whole_geography_import():
+def test_broken_file_rolls_back_the_whole_geography_import(tmp_path):
     from home.pagetree import ensure_home_page
 
     ensure_home_page(title="Decide IEEM")
-    files = GeographyFiles().replace(sections=DATA / "sections_duplicate.csv")
+    n, line = line_of(SECTIONS, 1302)
+    broken = broken_copy(tmp_path, "dos_veces.csv", SECTIONS, lambda lines: [*lines, line])
+    files = GeographyFiles().replace(sections=broken)
     with pytest.raises(GeographyImportError) as error:
         import_geography(files)
-    assert "sections_duplicate.csv, línea 4" in str(error.value)
+    assert f"dos_veces.csv, línea {len(lines_of(SECTIONS)) + 1}" in str(error.value)
     # Municipalities and districts were valid, but nothing stays half-imported.
     assert MunicipalityPage.objects.count() == 0
     assert DistrictPage.objects.count() == 0

@@ -34,6 +34,11 @@ class GeographyPagesTests(TestCase):
         municipalities_list = html.split('id="municipios"')[1].split("</ul>")[0]
         assert municipalities_list.count("<li") == 125
         assert (
+            '<a href="/geografia/distritos/2/">Distrito local 2</a>: Toluca <span class="meta">'
+            "— cabecera: Toluca de Lerdo (Toluca)</span></li>" in districts_list
+        )
+        assert districts_list.count("— cabecera: ") == 45
+        assert (
             '<a href="/geografia/municipios/nezahualcoyotl/">Nezahualcóyotl</a>'
             in municipalities_list
         )
@@ -93,8 +98,28 @@ class GeographyPagesTests(TestCase):
     def test_district_with_part_of_a_split_municipality_says_so(self):
         html = self.get("/geografia/distritos/21/")
         assert "Ecatepec de Morelos</a>" in html
+        assert 'Ecatepec de Morelos</a> <span class="meta">(137 secciones)</span>' in html
         assert "solo una parte; el resto está en los distritos" in html
-        assert "se sabrá cuando el IEEM publique su catálogo oficial de secciones" in html
+        assert "no tienen distrito en el catálogo" not in html
+        assert "<dt>Cabecera</dt><dd>Ecatepec de Morelos</dd>" in html
+
+    def test_district_page_names_head_town_and_its_municipality(self):
+        html = self.get("/geografia/distritos/2/")
+        assert "con cabecera en Toluca de Lerdo (Toluca)" in html
+        assert (
+            '<dt>Cabecera</dt><dd>Toluca de Lerdo (<a href="/geografia/municipios/toluca/">'
+            "Toluca</a>)</dd>" in html
+        )
+        assert "donde se escribe «TOLUCA DE LERDO»" in html
+
+    def test_district_page_with_sections_without_district(self):
+        Section.objects.filter(number__in=[1302, 1305]).update(district=None)
+        html = self.get("/geografia/distritos/21/")
+        assert 'Ecatepec de Morelos</a> <span class="meta">(135 secciones)</span>' in html
+        assert (
+            '2 secciones de <a href="/geografia/municipios/ecatepec-de-morelos/">Ecatepec de '
+            "Morelos</a> no tienen distrito en el catálogo de secciones" in html
+        )
 
     def test_municipality_page(self):
         html = self.get("/geografia/municipios/el-oro/")
@@ -102,6 +127,8 @@ class GeographyPagesTests(TestCase):
         district = el_oro.districts.get()
         assert "<h1>El Oro</h1>" in html
         assert f'<a href="/geografia/distritos/{district.number}/">{district.number}</a>' in html
+        assert "— cabecera: Atlacomulco de Fabela (Atlacomulco)</dd>" in html
+        assert "dividido entre" not in html
         assert "<dd>15064</dd>" in html and "<dd>65</dd>" in html
         assert "Lista nominal (2021)" in html and "Fuente de la lista nominal:" in html
         assert f"{el_oro.registered_voters:,}" in html
@@ -109,9 +136,24 @@ class GeographyPagesTests(TestCase):
 
     def test_split_municipality_page(self):
         html = self.get("/geografia/municipios/ecatepec-de-morelos/")
-        assert "Ecatepec de Morelos está dividido entre 6 distritos locales" in html
-        assert "El distrito de 745 de sus secciones se conocerá" in html
-        assert "Distrito por confirmar" in html
+        assert "Ecatepec de Morelos está dividido entre 6 distritos locales</h2>" in html
+        assert "no tienen distrito" not in html and "Sin distrito" not in html
+        assert '<form class="lookup" action="/mi-boleta/"' in html
+        assert '<a href="/mi-boleta/">Mi boleta</a> te dice tu distrito' in html
+        assert re.search(
+            r'Distrito 37</a></th>\s*<td>Tlalnepantla de Baz</td>\s*<td class="num">34</td>', html
+        )
+        assert re.search(r'Total</th><td></td><td class="num">745</td>', html)
+        assert 'distrito local 21</a> <span class="meta">(137 secciones)</span></h3>' in html
+
+    def test_split_municipality_page_with_a_section_without_district(self):
+        Section.objects.filter(number=1302).update(district=None)
+        html = self.get("/geografia/municipios/ecatepec-de-morelos/")
+        assert "1 sección de Ecatepec de Morelos no tiene distrito en el catálogo" in html
+        assert re.search(
+            r'Sin distrito en el catálogo</th>\s*<td>—</td>\s*<td class="num">1</td>', html
+        )
+        assert 'Sin distrito en el catálogo <span class="meta">(1 sección)</span></h3>' in html
 
     # --- Mi boleta ----------------------------------------------------------
 
@@ -152,15 +194,34 @@ class GeographyPagesTests(TestCase):
         response = self.client.get("/mi-boleta/1/")
         assert "public" in response["Cache-Control"]
 
-    def test_section_of_a_split_municipality_says_which_districts_are_possible(self):
+    def test_section_of_a_split_municipality_has_its_own_district(self):
         html = self.get("/mi-boleta/1302/")
         assert "Ecatepec de Morelos</a>" in html
+        assert (
+            '<dt>Distrito local</dt><dd><a href="/geografia/distritos/21/">21</a> '
+            "— cabecera: Ecatepec de Morelos</dd>" in html
+        )
+        assert "Todavía no sabemos" not in html and "(posible)" not in html
+        assert html.count("Diputación local, distrito") == 1
+        assert "Diputación local, distrito 21</h2>" in html
+        html = self.get("/mi-boleta/5200/")  # Toluca, district 34
+        assert "— cabecera: Toluca de Lerdo (Toluca)</dd>" in html
+        assert "distrito local 34</a>, con cabecera en Toluca de Lerdo (Toluca), en la" in html
+        assert "Diputación local, distrito 34</h2>" in html
+
+    def test_section_without_district_says_which_districts_are_possible(self):
+        Section.objects.filter(number=1302).update(district=None)
+        html = self.get("/mi-boleta/1302/")
         assert "Todavía no sabemos en qué distrito local está tu sección." in html
-        assert "dividido entre 6 distritos locales (6, 8, 21, 22, 37 y 42)" in html
+        assert "las demás secciones de Ecatepec de Morelos están en 6 distritos locales" in html
+        assert "(6, 8, 21, 22, 37 y 42)" in html
         for number in (6, 8, 21, 22, 37, 42):
             possible = '<span class="ballot__possible">(posible)</span>'
             assert f"Diputación local, distrito {number} {possible}" in html
         assert html.count("Ayuntamiento de Ecatepec de Morelos</h2>") == 1
+        # Its neighbour keeps its own district.
+        html = self.get("/mi-boleta/1305/")
+        assert "Todavía no sabemos" not in html and html.count("Diputación local, distrito") == 1
 
     def test_candidacies_block_says_when_they_are_published(self):
         calendar = ElectionCalendar.load()

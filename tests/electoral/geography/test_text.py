@@ -38,3 +38,23 @@ def test_parse_section_number_rejects(raw):
 def test_compress_ranges():
     assert compress_ranges([7, 1, 2, 3, 9, 10]) == [(1, 3), (7, 7), (9, 10)]
     assert compress_ranges([]) == []
+
+
+def test_head_town_accents_only_from_the_municipality_names():
+    from electoral.geography.text import accented_words, head_town_from_ine, head_town_label
+
+    accents = accented_words(["Naucalpan de Juárez", "Rayón", "Toluca", "Nezahualcóyotl"])
+    assert accents == {"juarez": "Juárez", "rayon": "Rayón", "nezahualcoyotl": "Nezahualcóyotl"}
+    assert head_town_from_ine("TOLUCA DE LERDO", accents) == "Toluca de Lerdo"
+    assert head_town_from_ine("AMECAMECA DE JUAREZ", accents) == "Amecameca de Juárez"
+    assert head_town_from_ine("CD. NEZAHUALCOYOTL", accents) == "Cd. Nezahualcóyotl"
+    assert head_town_from_ine("LOS REYES ACAQUILPAN", accents) == "Los Reyes Acaquilpan"
+    # No source for «Díaz»: the letters stay as INE writes them.
+    assert head_town_from_ine("CHALCO DE DIAZ COVARRUBIAS", accents) == (
+        "Chalco de Diaz Covarrubias"
+    )
+    assert head_town_label("Toluca de Lerdo", "Toluca") == "Toluca de Lerdo (Toluca)"
+    assert head_town_label("Chimalhuacán", "Chimalhuacán") == "Chimalhuacán"
+    assert head_town_label("", "Toluca") == ""
+    # A word spelt two ways in the names is not used.
+    assert accented_words(["Ruíz", "Ruíz Castañeda", "Rúiz"]) == {"castaneda": "Castañeda"}

@@ -58,9 +58,7 @@ def make_municipality(ine_code, name, inegi_code=None, districts=()):
     )
     _folder("municipios").add_child(instance=page)
     for district in districts:
-        MunicipalityDistrict.objects.create(
-            municipality=page, district=district, share_of_municipality=1
-        )
+        MunicipalityDistrict.objects.create(municipality=page, district=district)
     return page
 
 

@@ -143,9 +143,9 @@ def test_profile_page_with_proposals_targets_and_publisher(client, tree):
 def test_head_without_profile_is_never_hidden(client, tree):
     html = client.get("/partidos/mc/").content.decode()
     assert "Juan Lopez" in html and NO_INFO in html
-    assert "<strong>0 de 1</strong> personas que encabezan" in html
+    assert "Información publicada por el partido: <strong>0 de 1 perfil (0 %)</strong>" in html
     html = client.get("/partidos/pan/").content.decode()
-    assert "<strong>1 de 1</strong>" in html
+    assert "<strong>1 de 1 perfil (100 %)</strong>" in html
     assert 'href="/partidos/pan/candidaturas/maria-de-los-angeles-nunez-toluca/"' in html
 
 
@@ -153,7 +153,7 @@ def test_draft_profile_counts_as_not_published(client, tree):
     draft = make_profile(tree["mc_head"], publish=False)
     draft.unpublish() if draft.live else None
     html = client.get("/partidos/mc/").content.decode()
-    assert NO_INFO in html and "<strong>0 de 1</strong>" in html
+    assert NO_INFO in html and "<strong>0 de 1 perfil (0 %)</strong>" in html
 
 
 def test_profile_form_offers_only_the_actors_heads_and_requires_alt_text(tree):

@@ -1,0 +1,1 @@
+"""Official results per municipality (ayuntamientos) and local district (diputaciones MR)."""

@@ -1,0 +1,10 @@
+"""setup_site step: the official results shipped in fixtures/ (idempotent)."""
+
+from home.setup import setup_step
+
+
+@setup_step(order=500, label="Resultados oficiales: ayuntamientos 2021 y diputaciones 2018")
+def import_results(*, stdout, **options):
+    from .importers import import_default_results
+
+    import_default_results(stdout=stdout)
