@@ -73,8 +73,10 @@ PARTY_EDITOR_VIEWS = (
     "wagtaildocs_chooser:*",
     "wagtailembeds:*",
     "wagtailsnippetchoosers_electoral_topic:*",
-    "decide_*",  # this project's own admin views check their own permission
-    "participation_*",
+    # This project's own admin views are listed one by one (a new one is
+    # denied to party editors until it is added here on purpose).
+    "decide_party_audit",
+    "decide_party_audit_results",
 )
 
 # Path arguments that name a page, per URL namespace ("" = any).
