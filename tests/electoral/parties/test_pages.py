@@ -185,10 +185,12 @@ def test_fixed_queries_for_platform_profile_and_index(client, tree, django_asser
         actor = make_actor(tree["index"], f"extra{n}", order=20 + n)
         make_platform(actor, [(tree["seguridad"], "", f"<p>Texto {n}</p>")])
     client.get("/partidos/")  # warm the site-root cache
-    # Wagtail's routing costs one query per path segment; the rest is fixed.
+    # Wagtail's routing costs one query per path segment; the rest is fixed
+    # (including the published-profiles figure, one grouped query for every actor,
+    # and the calendar read that gates the results entry in the navigation).
     budgets = {
-        "/partidos/": 10,
-        "/partidos/?tema=seguridad": 10,
+        "/partidos/": 11,
+        "/partidos/?tema=seguridad": 11,
         "/partidos/pan/": 14,
         "/partidos/pan/plataforma/": 16,
         tree["profile"].url: 18,
