@@ -76,12 +76,12 @@ class Problems:
             raise GeographyImportError(self.messages)
 
 
-def read_csv(path, required, optional=()):
-    """Rows of a UTF-8 CSV as (line number, dict); checks the header first.
+def read_header(path):
+    """(stripped header, csv reader positioned on line 2) of a UTF-8 CSV.
 
-    Returns (rows, problems, header).
+    The header may repeat a name (the results files do); a missing, non-UTF-8
+    or empty file raises GeographyImportError naming the file.
     """
-    problems = Problems(path)
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -94,6 +94,17 @@ def read_csv(path, required, optional=()):
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise GeographyImportError([f"{path.name}, línea 1: el archivo está vacío."]) from None
+    return header, reader
+
+
+def read_csv(path, required, optional=()):
+    """Rows of a UTF-8 CSV as (line number, dict); checks the header first.
+
+    Returns (rows, problems, header).
+    """
+    problems = Problems(path)
+    path = Path(path)
+    header, reader = read_header(path)
     missing = [c for c in required if c not in header]
     if missing:
         raise GeographyImportError(

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import transaction
 
 from electoral.geography.managers import Counts
-from electoral.geography.sources import GeographyImportError, Problems
+from electoral.geography.sources import GeographyImportError, Problems, read_header
 
 from .managers import CURRENT_PROCESS_YEAR
 
@@ -249,18 +249,7 @@ def save_contests(specs):
 
 def _read_rows(path):
     """(header, [(line, values)]) of a CSV whose header may repeat a name."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise GeographyImportError([f"{path.name}: no se encontró el archivo ({path})."]) from None
-    except UnicodeDecodeError:
-        raise GeographyImportError([f"{path.name}: el archivo no está en UTF-8."]) from None
-    reader = csv.reader(text.splitlines())
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise GeographyImportError([f"{path.name}, línea 1: el archivo está vacío."]) from None
+    header, reader = read_header(path)
     rows = [(line, values) for line, values in enumerate(reader, start=2) if any(values)]
     return header, rows
 
