@@ -261,3 +261,23 @@ def test_party_editors_cannot_see_flagged_bursts(client, django_user_model, flag
     assert response.status_code in (302, 403)
     assert "Seguridad" not in response.content.decode()
     assert "rafagas-senaladas" not in client.get("/admin/").content.decode()
+
+
+def test_login_address_is_a_daily_pseudonym_of_the_bucket(db, monkeypatch):
+    import ipaddress
+    from datetime import timedelta
+
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    def pseudonym(remote):
+        return identity.login_address(RequestFactory().get("/", REMOTE_ADDR=remote))
+
+    today = pseudonym("2001:db8:1:2::1")
+    assert ipaddress.IPv6Address(today) in ipaddress.ip_network("fd00::/8")
+    assert pseudonym("2001:db8:1:2:ffff::9") == today  # same /64
+    assert pseudonym("2001:db8:1:3::1") != today
+    assert "198.51.100.7" not in pseudonym("198.51.100.7")
+    later = timezone.now() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert pseudonym("2001:db8:1:2::1") != today  # another day, another secret
