@@ -21,4 +21,5 @@ RUN DJANGO_SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid python manage.py co
     && mkdir -p /app/media && chown -R decide:decide /app/staticfiles /app/media
 USER decide
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# gunicorn.conf.py: bind, workers, and an access log without client addresses.
+CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn -c gunicorn.conf.py cms.wsgi:application"]

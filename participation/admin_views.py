@@ -22,10 +22,12 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from .audit import log_moderation
-from .models import Idea, Reaction, Target
+from .models import Idea, Reaction, ReactionBurst, Target
 
 MODERATE_PERMISSION = "participation.change_idea"
 REPORT_PERMISSION = "participation.view_reaction"
+BURSTS_PERMISSION = "participation.view_reactionburst"
+BURSTS_SHOWN = 200
 
 
 class IdeaPermissionPolicy(ModelPermissionPolicy):
@@ -276,6 +278,7 @@ def reactions_report_queryset(actor=""):
         ideas_pending=_count(Idea, status=Idea.PENDING),
         ideas_accepted=_count(Idea, status=Idea.ACCEPTED),
         ideas_rejected=_count(Idea, status=Idea.REJECTED),
+        flagged=_count(Reaction, burst__isnull=False),
     ).order_by("actor_order", "actor_title", "page_key", "kind", "id")
     if actor:
         qs = qs.filter(actor_title=actor)
@@ -304,10 +307,42 @@ class ReactionsReportView(TemplateView):
                 "totals": {
                     "likes": sum(r.likes for r in rows),
                     "dislikes": sum(r.dislikes for r in rows),
+                    "flagged": sum(r.flagged for r in rows),
                     "ideas": sum(
                         r.ideas_pending + r.ideas_accepted + r.ideas_rejected for r in rows
                     ),
                 },
+            }
+        )
+        return context
+
+
+class BurstsReportView(TemplateView):
+    """Flagged bursts of reactions (abuse.py): IEEM administrators and moderators only.
+
+    A burst names the element and the day's hash of a connection, never an
+    address; party editors hold no participation permission and get 403.
+    """
+
+    template_name = "participation/admin/bursts.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(BURSTS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        bursts = ReactionBurst.objects.select_related("target").annotate(
+            still_stored=Count("reactions")
+        )
+        total = bursts.count()
+        context.update(
+            {
+                "bursts": list(bursts[:BURSTS_SHOWN]),
+                "total": total,
+                "shown": min(total, BURSTS_SHOWN),
+                "flagged_stored": Reaction.objects.filter(burst__isnull=False).count(),
             }
         )
         return context

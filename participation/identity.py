@@ -8,13 +8,24 @@ Tokens the server did not sign are ignored, so a client cannot invent new
 identities without asking for them (and issuing them is rate limited per
 address).
 
-Network address: hashed with a random secret that changes every day
-(AddressSalt rows; `purge_participation` drops old ones), so the hash works
-for per-address rate limits and spam review but can never be turned back into
-an address or linked across days.
+The cookie also carries (signed, in the clear) the moment it was issued, so
+the reaction endpoint can tell a fresh participant id from one in use for a
+while: like-stuffing mints a new id for every press (see abuse.py). Cookies
+issued before this existed carry no time and count as not fresh.
+
+Network address: read by home.network.client_ip (X-Forwarded-For only from
+TRUSTED_PROXIES), reduced to its bucket (the IPv4 address, or the IPv6 /64)
+and hashed with a random secret that changes every day (AddressSalt rows;
+`purge_participation` drops old ones), so the hash works for per-address rate
+limits and spam review but can never be turned back into an address or
+linked across days. The admin lock-out (django-axes) stores the same kind of
+hash, written as an IPv6 address of the private fd00::/8 range
+(`login_address`), because its column only takes addresses.
 """
 
+import ipaddress
 import secrets
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,6 +33,8 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from home import network
 
 COOKIE_NAME = "decide_participa"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180  # one electoral process
@@ -35,20 +48,45 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
-def cookie_value(token):
-    return signing.Signer(salt=_SIGNER_SALT).sign(token)
+def cookie_value(token, issued_at=None):
+    """The signed cookie: "<token>:<issued, base 62>:<signature>"."""
+    issued = signing.b62_encode(int(issued_at if issued_at is not None else time.time()))
+    return signing.Signer(salt=_SIGNER_SALT).sign(f"{token}:{issued}")
+
+
+def cookie_from_request(request):
+    """(token, issued_at as a Unix time or None for older cookies), or (None, None)."""
+    raw = request.COOKIES.get(COOKIE_NAME)
+    if not raw or len(raw) > 200:
+        return None, None
+    try:
+        value = signing.Signer(salt=_SIGNER_SALT).unsign(raw)
+    except signing.BadSignature:
+        return None, None
+    token, _, issued = value.partition(":")
+    if len(token) < 40:
+        return None, None
+    try:
+        issued_at = signing.b62_decode(issued) if issued else None
+    except ValueError:
+        issued_at = None
+    return token, issued_at
 
 
 def token_from_request(request):
     """The participant token carried by the request, or None."""
-    raw = request.COOKIES.get(COOKIE_NAME)
-    if not raw or len(raw) > 200:
-        return None
-    try:
-        token = signing.Signer(salt=_SIGNER_SALT).unsign(raw)
-    except signing.BadSignature:
-        return None
-    return token if len(token) >= 40 else None
+    return cookie_from_request(request)[0]
+
+
+def fresh_seconds():
+    return int(getattr(settings, "PARTICIPATION_FRESH_ID_SECONDS", 86400))
+
+
+def is_fresh(issued_at, now=None):
+    """Whether a participant id issued at `issued_at` is still new (see abuse.py)."""
+    if issued_at is None:
+        return False
+    return (now or time.time()) - issued_at < fresh_seconds()
 
 
 def participant_hash(token):
@@ -68,14 +106,8 @@ def set_cookie(response, token):
 
 
 def client_ip(request):
-    """The client address; behind PROXY_COUNT trusted proxies, from X-Forwarded-For."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    if proxies:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [p for p in forwarded if p]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "0.0.0.0"
+    """The client address (home.network.client_ip: the one helper that reads it)."""
+    return network.client_ip(request)
 
 
 def _daily_secret(day):
@@ -97,12 +129,31 @@ def _daily_secret(day):
     return row.secret
 
 
-def address_hash(request, now=None):
+def _bucket_hmac(request, now=None):
     day = timezone.localdate(now or timezone.now())
     secret = _daily_secret(day)
     return salted_hmac(
-        "participation.address", client_ip(request), secret=secret, algorithm="sha256"
-    ).hexdigest()
+        "participation.address", network.client_bucket(request), secret=secret, algorithm="sha256"
+    )
+
+
+def address_hash(request, now=None):
+    """The day's keyed hash of the client's address bucket (IPv4 address, IPv6 /64)."""
+    return _bucket_hmac(request, now).hexdigest()
+
+
+def login_address(request):
+    """What django-axes stores as the "IP address" of a login attempt.
+
+    Not the address: the day's keyed hash of its bucket, written as an
+    address of the private fd00::/8 range (axes' column is an address field,
+    inet on PostgreSQL). One address (or one IPv6 /64) gives one pseudonym
+    for the day, so lock-outs work; once the day's secret is purged it can
+    never be turned back into the address. Lock-outs last 30 minutes; one that
+    spans local midnight restarts its count under the new day's pseudonym.
+    """
+    digest = _bucket_hmac(request).digest()[:15]
+    return str(ipaddress.IPv6Address(b"\xfd" + digest))
 
 
 def forget_salts_before(day):

@@ -11,7 +11,7 @@ name -> (max requests, window in seconds).
 """
 
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -26,8 +26,16 @@ DEFAULT_LIMITS = {
     # ideas
     "idea_participant": (5, 3600),
     "idea_address": (30, 3600),
-    # participant cookies handed out to one address
+    # participant cookies (new participant ids) handed out to one address bucket
+    # (an IPv4 address or an IPv6 /64)
     "cookie_address": (120, 3600),
+    "cookie_address_day": (1000, 86400),
+    # presses that set a reaction on one target by fresh participant ids of one
+    # address bucket (abuse.py): above "burst_flag" they are stored and flagged,
+    # above "burst_refuse" or "burst_refuse_day" refused
+    "burst_flag": (10, 600),
+    "burst_refuse": (50, 600),
+    "burst_refuse_day": (200, 86400),
 }
 
 
@@ -114,12 +122,30 @@ def _redis_script():
     return script
 
 
+def window_start(name, now=None):
+    """When the current window of limit `name` began (an aware datetime)."""
+    seconds = limit(name)[1]
+    if seconds >= 86400:
+        local = timezone.localtime(timezone.now())
+        return local.replace(hour=0, minute=0, second=0, microsecond=0)
+    now = time.time() if now is None else now
+    return datetime.fromtimestamp(now // seconds * seconds, tz=UTC)
+
+
 def hit_all(checks):
     """Count one request against several limits: [(name, subject), …].
 
     Returns the name of the first limit exceeded, or None. With Redis all
     counters go in one round trip (a Lua script: INCR, and EXPIRE when new).
     """
+    for name, maximum, count in count_all(checks):
+        if count > maximum:
+            return name
+    return None
+
+
+def count_all(checks):
+    """Count one request against several limits: [(name, maximum, count now), …]."""
     now = time.time()
     keyed = []
     for name, subject in checks:
@@ -141,10 +167,10 @@ def hit_all(checks):
             )
         else:
             counts = [_incr_cache(key, expires) for _, _, key, expires in keyed]
-    for (name, maximum, _, _), count in zip(keyed, counts, strict=True):
-        if int(count) > maximum:
-            return name
-    return None
+    return [
+        (name, maximum, int(count))
+        for (name, maximum, _, _), count in zip(keyed, counts, strict=True)
+    ]
 
 
 def hit(name, subject):

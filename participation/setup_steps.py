@@ -8,7 +8,13 @@ MODERATORS_GROUP = "Moderación IEEM"
 ADMINS_GROUP = "Administración IEEM"
 
 # Ideas and targets are moderated (change), never added or deleted in the admin.
-MODERATOR_PERMISSIONS = ["view_idea", "change_idea", "view_target", "view_reaction"]
+MODERATOR_PERMISSIONS = [
+    "view_idea",
+    "change_idea",
+    "view_target",
+    "view_reaction",
+    "view_reactionburst",
+]
 ADMIN_PERMISSIONS = MODERATOR_PERMISSIONS
 
 

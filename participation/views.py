@@ -42,7 +42,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from home.errors import SERVICE_ERRORS, unavailable_response
 
-from . import identity, ratelimit, services, targets
+from . import abuse, identity, ratelimit, services, targets
 from .forms import IdeaForm, started_token
 from .models import Idea
 
@@ -51,6 +51,10 @@ MSG_RATE = (
     "Recibimos demasiadas solicitudes en poco tiempo. Espera un momento y vuelve a intentarlo."
 )
 MSG_DAY = "Llegaste al máximo de reacciones por día. Podrás seguir participando mañana."
+MSG_BURST = (
+    "Desde tu conexión llegaron demasiadas reacciones nuevas a este elemento en poco tiempo. "
+    "Vuelve a intentarlo más tarde."
+)
 MSG_GONE = "Este elemento ya no recibe reacciones: pudo haberse retirado o cambiado."
 MSG_ORIGIN = "No pudimos verificar que la solicitud venga de este sitio. Recarga la página."
 MSG_BUSY = "No pudimos registrar tu reacción en este momento. Inténtalo de nuevo."
@@ -169,8 +173,10 @@ def _anchor(block_id):
 
 
 def _issue_token(request, response):
-    """Give the visitor a participant cookie, unless this address asked for too many."""
-    if not ratelimit.hit("cookie_address", identity.address_hash(request)):
+    """Give the visitor a participant cookie, unless this address bucket asked for too
+    many (per hour and per day: abuse.py)."""
+    bucket = identity.address_hash(request)
+    if ratelimit.hit_all([("cookie_address", bucket), ("cookie_address_day", bucket)]):
         return None
     token = identity.new_token()
     identity.set_cookie(response, token)
@@ -240,7 +246,7 @@ def reaction(request):
     if not calendar.is_open("participation"):
         return reply(403, services.closed_message(calendar))
 
-    token = identity.token_from_request(request)
+    token, issued_at = identity.cookie_from_request(request)
     if token is None:
         response = reply(428, MSG_REPEAT, code="repite")
         if _issue_token(request, response) is None:
@@ -248,10 +254,11 @@ def reaction(request):
         return response
 
     participant = identity.participant_hash(token)
+    bucket = identity.address_hash(request)
     exceeded = ratelimit.hit_all(
         [
             ("reaction_participant", participant),
-            ("reaction_address", identity.address_hash(request)),
+            ("reaction_address", bucket),
             ("reaction_participant_day", participant),
         ]
     )
@@ -266,10 +273,18 @@ def reaction(request):
     current = services.UNKNOWN
     if as_json and "actual" in request.POST:
         current = request.POST["actual"] if request.POST["actual"] in services.VALUES else None
+    verdict = None
+    if current != value:  # the press may set a reaction (a withdrawal is never counted)
+        verdict = abuse.check_press(target, bucket, issued_at)
+        if verdict is not None and verdict.refuse:
+            return reply(429, MSG_BURST)
     try:
         stored = services.react(participant, target, value, current)
     except services.Busy:
         return reply(503, MSG_BUSY)  # the database stayed locked (or unreachable)
+    abuse.mark_stored(verdict, participant, stored)
+    # Only the outcome, from a fixed set: nothing derived from the participant or
+    # the address reaches the URL (nor, through it, any access log or Referer).
     code = f"registrado-{stored}" if stored else "retirado"
     return reply(200, services.result_message(stored), code=code, state=stored)
 

@@ -7,9 +7,11 @@ from wagtail.snippets.models import register_snippet
 
 # Registered first: Wagtail must not create its default policy for Idea.
 from .admin_views import (  # noqa: E402
+    BURSTS_PERMISSION,
     MODERATE_PERMISSION,
     REPORT_PERMISSION,
     AcceptIdeasBulkAction,
+    BurstsReportView,
     IdeaPermissionPolicy,
     IdeaViewSet,
     PendingIdeasPanel,
@@ -46,13 +48,24 @@ def participation_admin_urls():
             "participacion/reacciones/",
             ReactionsReportView.as_view(),
             name="participation_reactions_report",
-        )
+        ),
+        path(
+            "participacion/rafagas/",
+            BurstsReportView.as_view(),
+            name="participation_bursts_report",
+        ),
     ]
 
 
 class _PermissionMenuItem(MenuItem):
+    permission = REPORT_PERMISSION
+
     def is_shown(self, request):
-        return request.user.has_perm(REPORT_PERMISSION)
+        return request.user.has_perm(self.permission)
+
+
+class _BurstsMenuItem(_PermissionMenuItem):
+    permission = BURSTS_PERMISSION
 
 
 @hooks.register("register_admin_menu_item")
@@ -63,6 +76,17 @@ def reactions_report_menu_item():
         name="reacciones-por-elemento",
         icon_name="pick",
         order=251,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def bursts_report_menu_item():
+    return _BurstsMenuItem(
+        "Ráfagas señaladas",
+        reverse("participation_bursts_report"),
+        name="rafagas-senaladas",
+        icon_name="warning",
+        order=252,
     )
 
 

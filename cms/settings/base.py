@@ -167,10 +167,24 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "wagtailadmin_login"
 
-# django-axes: lock out after repeated failures, per account and per address.
+# Client addresses (home/network.py): X-Forwarded-For is believed only from
+# these proxies (addresses or networks, comma-separated in the environment).
+# Empty: the address of the connection is the client's.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
+# Limits count an IPv6 client by its network of this prefix length (one subscriber's /64).
+IPV6_BUCKET_PREFIX = 64
+
+# django-axes: lock out after repeated failures of one account from one address
+# (a stranger elsewhere cannot lock an editor out). The address it stores is a
+# pseudonym (participation.identity.login_address): a keyed hash under the
+# day's secret, never the raw address. Successful logins are not recorded
+# (no AccessLog); `manage.py purge_access_logs` deletes expired attempts.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "participation.identity.login_address"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_ENABLED = True

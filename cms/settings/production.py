@@ -53,5 +53,5 @@ MAILERS = {
 # itself, which needs X-Frame-Options SAMEORIGIN (not DENY).
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-# Behind a reverse proxy the client address comes from X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# Behind a reverse proxy the client address comes from X-Forwarded-For, believed
+# only from the proxies listed in TRUSTED_PROXIES (read in base.py, home/network.py).

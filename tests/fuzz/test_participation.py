@@ -394,8 +394,8 @@ def test_idea_get_valid_target_with_hostile_extras(anonymous, fuzz_site, data):
 @example(forwarded="", remote="")
 @example(forwarded="1.2.3.4, , ,", remote="::1")
 def test_hostile_forwarded_for_behind_a_proxy(fuzz_site, settings, forwarded, remote):
-    """Behind a proxy the address comes from X-Forwarded-For: any text is only hashed."""
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    """Behind trusted proxies the address comes from X-Forwarded-For: any text is only hashed."""
+    settings.TRUSTED_PROXIES = ["0.0.0.0/0", "::/0"]
     client = Client(raise_request_exception=False)
     response = client.get(
         f"/participa/estado/?pagina={fuzz_site.platform.pk}",

@@ -215,10 +215,10 @@ def test_reactions_report_shows_counts_to_staff_only(
     client.force_login(user_in(django_user_model, groups["admin"], "jefa"))
     html = client.get(url).content.decode()
     rows = {cells[2]: cells[4:] for cells in table_rows(html)}
-    # likes, dislikes, pending, accepted, rejected: each figure counted once
-    assert rows["Seguridad"] == ["3", "1", "2", "1", "0"]
-    assert rows["Salud"] == ["0", "1", "0", "0", "1"]
-    assert '<th>3</th><th>2</th><th colspan="3">4 ideas</th>' in html
+    # likes, dislikes, flagged, pending, accepted, rejected: each figure counted once
+    assert rows["Seguridad"] == ["3", "1", "0", "2", "1", "0"]
+    assert rows["Salud"] == ["0", "1", "0", "0", "0", "1"]
+    assert '<th>3</th><th>2</th><th>0</th><th colspan="3">4 ideas</th>' in html
     only_op = {
         cells[2] for cells in table_rows(client.get(url + "?actor=Otro+Partido").content.decode())
     }

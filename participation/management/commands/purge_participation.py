@@ -4,7 +4,7 @@ Every run (safe as a daily cron job): expired rate-limit counters and the
 address secrets of past days, so old address hashes can never be linked.
 
 With --datos-personales, after the delivery to parties: names, e-mails and
-address hashes of ideas are erased, and participant hashes are replaced by
+address hashes of ideas (and of flagged bursts) are erased, and participant hashes are replaced by
 row-unique placeholders (totals and texts stay; nobody can be followed).
 """
 
@@ -15,7 +15,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from participation import delivery, identity, ratelimit
-from participation.models import Idea, Reaction
+from participation.models import Idea, Reaction, ReactionBurst
 
 
 class Command(BaseCommand):
@@ -70,6 +70,7 @@ class Command(BaseCommand):
             reactions = Reaction.objects.exclude(participant__startswith="borrado-").update(
                 participant=Concat(Value("borrado-"), Cast(F("id"), CharField()))
             )
+            ReactionBurst.objects.exclude(bucket="").update(bucket="")
         self.stdout.write(
             f"Datos personales borrados: {ideas} ideas; {reactions} reacciones anonimizadas."
         )
