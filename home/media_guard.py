@@ -59,10 +59,10 @@ def media_refs(value):
 
 
 def choosable(user, kind, ids):
-    from wagtail.documents.permissions import permission_policy as documents
-    from wagtail.images.permissions import permission_policy as images
+    from wagtail.permissions import policy_registry
 
-    policy = images if kind == "image" else documents
+    model = get_image_model() if kind == "image" else get_document_model()
+    policy = policy_registry.get_by_type(model)
     allowed = policy.instances_user_has_any_permission_for(user, ["choose"])
     return set(allowed.filter(pk__in=ids).values_list("pk", flat=True))
 

@@ -22,6 +22,7 @@ import fnmatch
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
 
 # URL names (namespace:name, fnmatch patterns) a party editor may open.
 PARTY_EDITOR_VIEWS = (
@@ -110,11 +111,9 @@ def _pages_visible(user, ids):
 
 
 def media_policy(model):
-    from wagtail.documents import get_document_model
-    from wagtail.documents.permissions import permission_policy as documents
-    from wagtail.images.permissions import permission_policy as images
+    from wagtail.permissions import policy_registry
 
-    return documents if model is get_document_model() else images
+    return policy_registry.get_by_type(model)
 
 
 def _media_visible(user, model, ids):
@@ -127,6 +126,29 @@ def _media_visible(user, model, ids):
 def _page_of(model, pk, attr):
     obj = model.objects.filter(pk=_int(pk)).first()
     return getattr(obj, attr, None) if obj else None
+
+
+def wants_html_page(request):
+    """A normal browser navigation: GET/HEAD, not a modal's fetch, not JSON."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        return False
+    accept = request.headers.get("accept", "")
+    return "application/json" not in accept or "text/html" in accept
+
+
+def refuse(request):
+    """Refuse the way Wagtail itself does (wagtail.admin.auth.permission_denied):
+    a page navigation goes to the admin home with «Lo sentimos, no tienes
+    permisos para acceder a esta área.»; a fetch, a JSON request or a POST gets
+    a bare 403. Whether the object exists (404) is not told apart from whether
+    it belongs to another actor."""
+    if not wants_html_page(request):
+        raise PermissionDenied("No disponible para editores de partido")
+    from wagtail.admin.auth import permission_denied
+
+    return permission_denied(request)
 
 
 def check_request(request, match, user):
@@ -147,6 +169,10 @@ def check_request(request, match, user):
         page_ids += [request.GET[k] for k in ("child_of", "descendant_of") if request.GET.get(k)]
     page_ids += _linked_page_ids(kwargs)
     if page_ids and not _pages_visible(user, page_ids):
+        if name == "wagtailadmin_explore" and wants_html_page(request):
+            # Like Wagtail for a page outside the user's explorable root: back
+            # to their own pages (the explorer's root for them).
+            return redirect("wagtailadmin_explore_root")
         raise Http404("Página no disponible")
     _check_media(request, match, user)
     if name in ("wagtailadmin_tag_autocomplete", "wagtailadmin_tag_model_autocomplete"):
@@ -252,3 +278,60 @@ def install_tag_filter():
         if not getattr(module.popular_tags_for_model, "_decide", False):
             module.popular_tags_for_model = _popular_tags(module.popular_tags_for_model)
             module.popular_tags_for_model._decide = True
+
+
+# --- Chooser widgets (page forms, StreamField blocks) ----------------------
+# A form re-rendered after an error (e.g. the media guard refusing another
+# actor's document id typed into the hidden input) would show that object's
+# title and edit link in its chooser widget. For a party editor's request a
+# chooser shows nothing of an image, document or page of another actor.
+
+
+def _other_actor_object(user, instance):
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    from .admin_hooks import page_visible_to_party_editor
+    from .models import ActorEditorGroup
+
+    if isinstance(instance, Page):
+        from .groups import parties_index
+
+        index = parties_index()
+        inside = index is not None and instance.path.startswith(index.path) and instance != index
+        return inside and not page_visible_to_party_editor(user, instance.pk)
+    if isinstance(instance, (get_image_model(), get_document_model())):
+        from .groups import editor_links_for
+
+        own = {link.collection_id for link in editor_links_for(user)}
+        collection = instance.collection
+        others = ActorEditorGroup.objects.exclude(collection_id__in=own).select_related(
+            "collection"
+        )
+        return any(
+            collection.pk == link.collection_id or collection.path.startswith(link.collection.path)
+            for link in others
+            if link.collection_id
+        )
+    return False
+
+
+def _guarded_value_data(original):
+    def get_value_data(self, value):
+        user = _current_editor.get()
+        if user is not None:
+            instance = self.get_instance(value)
+            if instance is not None and _other_actor_object(user, instance):
+                return None
+        return original(self, value)
+
+    get_value_data._decide = True
+    return get_value_data
+
+
+def install_chooser_filter():
+    from wagtail.admin.widgets.chooser import BaseChooser
+
+    if not getattr(BaseChooser.get_value_data, "_decide", False):
+        BaseChooser.get_value_data = _guarded_value_data(BaseChooser.get_value_data)

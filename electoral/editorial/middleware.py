@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 
@@ -22,10 +24,16 @@ class PartyEditorAdminMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from .admin_guard import install_tag_filter, reset_current_editor, set_current_editor
+        from .admin_guard import (
+            install_chooser_filter,
+            install_tag_filter,
+            reset_current_editor,
+            set_current_editor,
+        )
         from .groups import is_party_editor
 
         install_tag_filter()
+        install_chooser_filter()
         response = self._check(request)
         if response is not None:
             return response
@@ -112,12 +120,15 @@ class PartyEditorAdminMiddleware:
     def _guard(request, match, user):
         """A party editor reaches only the admin views and objects listed in
         admin_guard (deny by default)."""
-        from .admin_guard import check_request
+        from .admin_guard import check_request, refuse
         from .groups import is_party_editor
 
         if match is None or not is_party_editor(user):
             return None
-        return check_request(request, match, user)
+        try:
+            return check_request(request, match, user)
+        except (PermissionDenied, Http404):
+            return refuse(request)
 
     @staticmethod
     def _flagged(user):
