@@ -194,9 +194,7 @@ def test_hole4_no_draft_title_of_another_actor_anywhere(pan, trees, other):
         f"/admin/choose-page/chosen-multiple/?id={profile.pk}",
         f"/admin/choose-page/chosen-multiple/?id={trees['pan'].profile.pk}&id={profile.pk}",
         reverse("wagtailadmin_pages:workflow_preview", args=[profile.pk, task_state.task_id]),
-        reverse(
-            "wagtailadmin_pages:workflow_action", args=[profile.pk, "approve", task_state.pk]
-        ),
+        reverse("wagtailadmin_pages:workflow_action", args=[profile.pk, "approve", task_state.pk]),
         reverse(
             "wagtailadmin_pages:collect_workflow_action_data",
             args=[profile.pk, "approve", task_state.pk],
@@ -276,4 +274,3 @@ def test_external_link_chooser_still_accepts_a_url_and_a_path(pan):
     for value in ("https://ieem.org.mx/", "/partidos/"):
         response = pan.post(url, {"external-link-chooser-url": value})
         assert response.json()["result"]["url"] == value
-
