@@ -16,7 +16,10 @@ class HomeConfig(AppConfig):
             post_page_move,
         )
 
+        from . import wagtail_fixes
         from .navigation import forget_live_sections
+
+        wagtail_fixes.install()
 
         for signal in (page_published, page_unpublished, page_slug_changed):
             signal.connect(forget_live_sections, dispatch_uid=f"home-nav-{id(signal)}")

@@ -21,6 +21,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from home.admin_choosers import PermissionCheckedSnippetChooserViewSet
+
 from .audit import log_moderation
 from .models import Idea, Reaction, ReactionBurst, Target
 
@@ -131,6 +133,9 @@ class IdeaViewSet(SnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     edit_view_class = IdeaEditView
+    # Wagtail's snippet chooser checks no permission: idea texts would reach
+    # every admin user (party editors included).
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     list_per_page = 50
     filterset_class = IdeaFilterSet
     search_fields = ["text"]

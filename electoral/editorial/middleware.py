@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -11,23 +12,37 @@ MESSAGE = (
     "(apartado «Contraseña»). Registra también tu correo para recibir los avisos de revisión."
 )
 
-# Admin views that take a page id and show that page's title even to users
-# without permission on it (the page chooser lets anyone browse by id).
-PAGE_ID_VIEWS = {"wagtailadmin_choose_page_child": "parent_page_id"}
-
 
 class PartyEditorAdminMiddleware:
     """1. A user holding a one-time password only reaches the account page
     (where Wagtail's password change form is) until they change it.
-    2. A party editor cannot browse other actors' pages in the page chooser.
+    2. A party editor reaches only the admin views and objects of their own
+       actor (electoral/editorial/admin_guard.py).
     3. The edit page of a page sent back by IEEM shows the reason on top."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        from .admin_guard import (
+            install_chooser_filter,
+            install_tag_filter,
+            reset_current_editor,
+            set_current_editor,
+        )
+        from .groups import is_party_editor
+
+        install_tag_filter()
+        install_chooser_filter()
         response = self._check(request)
-        return response or self.get_response(request)
+        if response is not None:
+            return response
+        user = getattr(request, "user", None)
+        token = set_current_editor(user if user is not None and is_party_editor(user) else None)
+        try:
+            return self.get_response(request)
+        finally:
+            reset_current_editor(token)
 
     def _check(self, request):
         user = getattr(request, "user", None)
@@ -39,8 +54,9 @@ class PartyEditorAdminMiddleware:
         response = self._force_password_change(request, user, admin_prefix)
         if response is None:
             match = self._resolve(request)
-            self._guard_page_ids(match, user)
-            self._show_requested_changes(request, match)
+            response = self._guard(request, match, user)
+            if response is None:
+                self._show_requested_changes(request, match, user)
         return response
 
     @staticmethod
@@ -51,11 +67,17 @@ class PartyEditorAdminMiddleware:
             return None
 
     @staticmethod
-    def _show_requested_changes(request, match):
-        """On the edit page, say plainly what IEEM asked to change."""
+    def _show_requested_changes(request, match, user):
+        """On the edit page, say plainly what IEEM asked to change (only to a
+        user who may edit that page: the comment and the moderator's name are
+        that actor's business)."""
         if request.method != "GET" or match is None or match.view_name != "wagtailadmin_pages:edit":
             return
         from wagtail.models import Page, WorkflowState
+
+        page = Page.objects.filter(pk=match.kwargs["page_id"]).first()
+        if page is None or not page.permissions_for_user(user).can_edit():
+            return
 
         state = (
             WorkflowState.objects.filter(
@@ -95,17 +117,18 @@ class PartyEditorAdminMiddleware:
         return redirect(account_url)  # the account page shows MESSAGE
 
     @staticmethod
-    def _guard_page_ids(match, user):
-        from .admin_hooks import page_visible_to_party_editor
+    def _guard(request, match, user):
+        """A party editor reaches only the admin views and objects listed in
+        admin_guard (deny by default)."""
+        from .admin_guard import check_request, refuse
         from .groups import is_party_editor
 
-        if match is None:
-            return
-        kwarg = PAGE_ID_VIEWS.get(match.url_name)
-        if kwarg is None or not is_party_editor(user):
-            return
-        if not page_visible_to_party_editor(user, match.kwargs[kwarg]):
-            raise Http404("Página no disponible")
+        if match is None or not is_party_editor(user):
+            return None
+        try:
+            return check_request(request, match, user)
+        except (PermissionDenied, Http404):
+            return refuse(request)
 
     @staticmethod
     def _flagged(user):

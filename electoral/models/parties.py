@@ -12,7 +12,6 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -20,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from electoral.blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
+from home.media_guard import MediaGuardPageForm
 
 from .geography import DistrictPage, MunicipalityPage
 
@@ -102,6 +102,8 @@ class PartiesIndexPage(Page):
 class PoliticalActorPage(Page):
     """Any actor that postulates candidacies: a national or local party, a
     coalition, a candidatura común or an independent candidacy."""
+
+    base_form_class = MediaGuardPageForm  # no other actor's images or documents
 
     KIND_NATIONAL_PARTY = "partido_nacional"
     KIND_LOCAL_PARTY = "partido_local"
@@ -276,6 +278,8 @@ class _OnePerActorMixin:
 class PlatformPage(_ActorContentMixin, _OnePerActorMixin, Page):
     """/partidos/<slug>/plataforma/: the registered platform, by topic."""
 
+    base_form_class = MediaGuardPageForm  # no other actor's images or documents
+
     fixed_slug = "plataforma"
 
     intro = models.TextField(
@@ -338,6 +342,8 @@ class PlatformPage(_ActorContentMixin, _OnePerActorMixin, Page):
 class CandidateProfileIndexPage(_ActorContentMixin, _OnePerActorMixin, Page):
     """/partidos/<slug>/candidaturas/: the actor's head candidates."""
 
+    base_form_class = MediaGuardPageForm  # no other actor's images or documents
+
     fixed_slug = "candidaturas"
 
     parent_page_types = ["electoral.PoliticalActorPage"]
@@ -359,7 +365,7 @@ class CandidateProfileIndexPage(_ActorContentMixin, _OnePerActorMixin, Page):
         return context
 
 
-class CandidateProfileForm(WagtailAdminPageForm):
+class CandidateProfileForm(MediaGuardPageForm):
     """Offers only the head candidacies of the actor the profile belongs to."""
 
     def __init__(self, *args, **kwargs):

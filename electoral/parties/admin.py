@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from electoral.models import Candidacy, Topic
+from home.admin_choosers import PermissionCheckedSnippetChooserViewSet
 
 
 class TopicViewSet(SnippetViewSet):
@@ -16,6 +17,8 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name", "slug"]
     search_backend_name = None
     sort_order_field = "sort_order"
+    # The chooser stays open to every admin user: party editors pick topics
+    # in their platforms and proposals (the catalogue is public).
 
 
 class CandidacyViewSet(SnippetViewSet):
@@ -29,6 +32,7 @@ class CandidacyViewSet(SnippetViewSet):
     search_fields = ["search_name", "name"]
     search_backend_name = None
     list_per_page = 50
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     ordering = ["municipality__ine_code", "actor__registration_order", "office", "position", "role"]
     panels = [
         FieldPanel("office", read_only=True),

@@ -134,3 +134,84 @@ def make_staff(username, group_name):
     )
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+# --- Markers planted in another actor before the walking permission test ---
+
+MARKERS = {
+    "idea": "MARCAIDEA7Q3",
+    "draft": "MARCABORRADOR7Q3",
+    "comment": "MARCACOMENTARIO7Q3",
+    "document": "MARCADOCUMENTO7Q3",
+    "image": "MARCAIMAGEN7Q3",
+    "tag": "marcaetiqueta7q3",
+}
+
+
+@dataclass
+class Planted:
+    tree: ActorTree
+    idea: object
+    draft_revision: object
+    task_state: object
+    needs_changes_state: object
+    image: Image
+    document: Document
+
+
+def plant_markers(tree, editor, moderator):
+    """Give `tree`'s actor a citizen idea, a draft under review and a draft sent
+    back with a comment, and a document and an image, each carrying a marker."""
+    from django.utils import timezone
+
+    from participation.models import Idea, Target
+
+    target = Target.objects.create(
+        page=tree.platform,
+        page_key=tree.platform.pk,
+        label="Plataforma",
+        page_title=tree.platform.title,
+        actor=tree.actor,
+        actor_title=tree.actor.title,
+        actor_acronym=tree.actor.acronym,
+        actor_slug=tree.actor.slug,
+    )
+    idea = Idea.objects.create(
+        target=target,
+        text=f"Idea ciudadana {MARKERS['idea']}",
+        text_hash="marca",
+        consent_at=timezone.now(),
+    )
+    image = Image.objects.create(
+        title=f"Imagen {MARKERS['image']}",
+        file=get_test_image_file(filename=f"marca-{tree.actor.slug}.png"),
+        collection=tree.collection,
+    )
+    image.tags.add(MARKERS["tag"])
+    document = Document.objects.create(
+        title=f"Documento {MARKERS['document']}",
+        file=ContentFile(b"secreto", name=f"marca-{tree.actor.slug}.txt"),
+        collection=tree.collection,
+    )
+    workflow = ensure_workflow(None)
+
+    profile = tree.profile.specific
+    profile.title = f"Borrador {MARKERS['draft']}"
+    revision = profile.save_revision(user=editor)
+    state = workflow.start(profile, editor)
+
+    platform = tree.platform.specific
+    platform.title = f"Plataforma {MARKERS['draft']}"
+    platform.save_revision(user=editor)
+    sent_back = workflow.start(platform, editor)
+    sent_back.current_task_state.specific.reject(user=moderator, comment=MARKERS["comment"])
+    sent_back.refresh_from_db()
+    return Planted(
+        tree=tree,
+        idea=idea,
+        draft_revision=revision,
+        task_state=state.current_task_state,
+        needs_changes_state=sent_back,
+        image=image,
+        document=document,
+    )

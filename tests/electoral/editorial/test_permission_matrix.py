@@ -37,7 +37,8 @@ def text_of(response):
     """What the admin shows: modal/chooser responses are JSON with an "html" field."""
     if response.get("Content-Type", "").startswith("application/json"):
         data = json.loads(response.content)
-        return data.get("html", "") + json.dumps(data, ensure_ascii=False)
+        html = data.get("html", "") if isinstance(data, dict) else ""
+        return html + json.dumps(data, ensure_ascii=False)
     return response.content.decode()
 
 
@@ -146,3 +147,224 @@ def test_editor_of_a_cannot_reach_b(client, trees, editors, a, b):
     assert trees[a].profile.title in own_search
     own_search = text_of(client.get(reverse("wagtailadmin_pages:search") + "?q=Perfil"))
     assert trees[a].profile.title in own_search
+
+
+# --- The walking test: every admin URL pattern, every reachable link ------
+
+# (editor, other actor): a party, a coalition and an independent as editors.
+WALK_PAIRS = [
+    ("pan", "morena"),
+    ("va-por-el-estado-de-mexico", "independiente-toluca"),
+    ("independiente-toluca", "pan"),
+]
+# Not an admin view of objects (the catch-all 404 and Wagtail's test views).
+# (The icon sprite is the admin's own SVG, the same for everyone.)
+SKIP_URL_NAMES = {None, "wagtailadmin_error_test", "wagtailadmin_logout", "wagtailadmin_sprite"}
+SERVED_FILE_TYPES = ("image/", "application/octet-stream", "text/plain")
+
+
+def admin_url_patterns():
+    """(route, view name, namespace) of every URL pattern under /admin/,
+    straight from the resolver (a new view is covered without editing this)."""
+    from django.urls import URLResolver, get_resolver
+
+    def walk(patterns, prefix, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = namespace
+                if p.namespace:
+                    ns = f"{namespace}:{p.namespace}" if namespace else p.namespace
+                yield from walk(p.url_patterns, prefix + str(p.pattern), ns)
+            else:
+                name = f"{namespace}:{p.name}" if namespace and p.name else p.name
+                yield prefix + str(p.pattern), name, namespace or ""
+
+    for route, name, ns in walk(get_resolver().url_patterns, "", None):
+        if route.startswith("admin/") and name not in SKIP_URL_NAMES:
+            yield route, name, ns
+
+
+def path_values(planted, ns):
+    """Values for each path parameter name: the other actor's objects."""
+    page = planted.tree.profile
+    pk = {
+        "wagtailimages_chooser": planted.image.pk,
+        "wagtaildocs_chooser": planted.document.pk,
+        "wagtailadmin_api:images": planted.image.pk,
+        "wagtailadmin_api:documents": planted.document.pk,
+        "wagtailsnippets_participation_idea": planted.idea.pk,
+        "wagtailsnippetchoosers_participation_idea": planted.idea.pk,
+        "wagtailadmin_collections": planted.tree.collection.pk,
+        "wagtailusers_groups": planted.tree.group.pk,
+        "wagtailadmin_workflows": planted.task_state.task_id,
+    }.get(ns, page.pk)
+    return {
+        "page_id": page.pk,
+        "parent_page_id": page.pk,
+        "page_to_move_id": page.pk,
+        "destination_id": planted.tree.profiles.pk,
+        "page_pk": page.pk,
+        "pk": pk,
+        "revision_id": planted.draft_revision.pk,
+        "revision_id_a": "earliest",
+        "revision_id_b": planted.draft_revision.pk,
+        "task_id": planted.task_state.task_id,
+        "task_state_id": planted.task_state.pk,
+        "workflow_state_id": planted.task_state.workflow_state_id,
+        "workflow_pk": planted.task_state.workflow_state.workflow_id,
+        "image_id": planted.image.pk,
+        "document_id": planted.document.pk,
+        "doc_id": planted.document.pk,
+        "collection_id": planted.tree.collection.pk,
+        "uploaded_file_id": 1,
+        "redirect_id": 1,
+        "session_id": 1,
+        "object_id": page.pk,
+        "action_name": "approve",
+        "action": "delete",
+        "filter_spec": "original",
+        "content_type_app_name": "electoral",
+        "content_type_model_name": "candidateprofilepage",
+        "app_label": "wagtailcore" if ns == "" else "electoral",
+        "model_name": "page" if ns == "" else "candidateprofilepage",
+        "app_name": "wagtailimages",
+        "uidb64": "MQ",
+        "token": "x-y",
+    }
+
+
+def fill_route(route, values):
+    """Turn a route (path converters or a regex) into a concrete path."""
+    import re
+
+    route = route.replace("^", "").replace("$", "")
+    route = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
+    route = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(values[m.group(1)]), route)
+    return "/" + route.replace("\\.", ".")
+
+
+def walk_urls(planted):
+    """Every admin path filled with the other actor's ids, plus ?id= (choosers'
+    chosen-multiple, bulk actions) and a search for the markers."""
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    ids = [planted.tree.profile.pk, planted.image.pk, planted.document.pk, planted.idea.pk]
+    query = "?" + "&".join(f"id={i}" for i in ids) + "&q=MARCA&term=marca&child_of="
+    query += str(planted.tree.profiles.pk)
+    urls = []
+    for route, name, ns in admin_url_patterns():
+        if name == "wagtail_bulk_action":
+            for app, models in bulk_action_registry.actions.items():
+                for model, actions in models.items():
+                    for action in actions:
+                        urls.append((name, f"/admin/bulk/{app}/{model}/{action}/{query}"))
+            continue
+        urls.append((name, fill_route(route, path_values(planted, ns)) + query))
+    return urls
+
+
+def marker_in(response):
+    from .factories import MARKERS
+
+    body = text_of(response) if not response.streaming else ""
+    low = body.lower()
+    return [key for key, marker in MARKERS.items() if marker.lower() in low]
+
+
+def flashed(response):
+    """The messages a request left for the next page (a refusal's landing page)."""
+    from django.contrib.messages import get_messages
+
+    return " ".join(str(m) for m in get_messages(response.wsgi_request))
+
+
+def assert_nothing_of_other(response, label):
+    from .factories import MARKERS
+
+    assert response.status_code < 500, f"{label}: {response.status_code}"
+    found = marker_in(response)
+    assert not found, f"{label}: shows {found}"
+    messages = flashed(response).lower()
+    found = [key for key, marker in MARKERS.items() if marker.lower() in messages]
+    assert not found, f"{label}: flashes {found}"
+    kind = response.get("Content-Type", "")
+    assert not kind.startswith(SERVED_FILE_TYPES), f"{label}: serves a file ({kind})"
+
+
+@pytest.fixture
+def planted(trees, editors, moderator, b):
+    """The markers, planted in the other actor `b` only."""
+    from .factories import plant_markers
+
+    return {b: plant_markers(trees[b], editors[b], moderator)}
+
+
+@pytest.mark.parametrize("a,b", WALK_PAIRS)
+def test_every_admin_url_with_other_actor_ids_shows_nothing_of_it(client, editors, planted, a, b):
+    client.force_login(editors[a])
+    other = planted[b]
+    checked, refused = 0, set()
+    for name, url in walk_urls(other):
+        for method in ("get", "post"):
+            label = f"{a} → {b} {method.upper()} {url} ({name})"
+            try:
+                response = getattr(client, method)(url)
+                # Redirects are followed, except a refusal's to the admin home or
+                # the login: what a refusal flashes is checked above, and the
+                # home page itself is walked by the link test below.
+                for _hop in range(5):
+                    assert_nothing_of_other(response, label)
+                    if response.status_code not in (301, 302):
+                        break
+                    location = response["Location"]
+                    if location.split("?")[0] in (HOME_URL, reverse("wagtailadmin_login")):
+                        refused.add(name)
+                        break
+                    response = client.get(location)
+            except Exception as error:  # the test client re-raises a view's 500
+                pytest.fail(f"{label}: {error!r}")
+            checked += 1
+    patterns = len(list(admin_url_patterns()))
+    print(
+        f"\n{a} → {b}: {patterns} admin URL patterns, {checked} requests, "
+        f"{len(refused)} URL names refused with Wagtail's redirect to the home"
+    )
+    assert patterns > 150 and checked > 300  # the resolver really gave the admin's patterns
+    # Nothing was changed by all those requests.
+    other.tree.profile.refresh_from_db()
+    assert other.tree.profile.live and "hackeado" not in other.tree.profile.title
+
+
+@pytest.mark.parametrize("a,b", WALK_PAIRS)
+def test_every_link_a_party_editor_reaches_shows_nothing_of_another_actor(
+    client, editors, planted, trees, a, b
+):
+    """Breadth-first over the hrefs of the pages the editor reaches from the
+    dashboard (same host, /admin/ only), depth and count bounded."""
+    import re
+    from urllib.parse import urljoin, urlsplit
+
+    client.force_login(editors[a])
+    seen, queue = {"/admin/"}, [("/admin/", 0)]
+    own_edit = reverse("wagtailadmin_pages:edit", args=[trees[a].profile.pk])
+    queue.append((own_edit, 1))
+    seen.add(own_edit)
+    visited = 0
+    while queue and visited < 120:
+        url, depth = queue.pop(0)
+        response = client.get(url, follow=True)
+        visited += 1
+        assert_nothing_of_other(response, f"{a} → {b} link {url}")
+        if depth >= 3 or not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        for href in re.findall(r'href="([^"#]+)', response.content.decode()):
+            parts = urlsplit(urljoin(url, href.replace("&amp;", "&")))
+            if parts.netloc not in ("", "testserver") or not parts.path.startswith("/admin/"):
+                continue
+            link = parts.path + (f"?{parts.query}" if parts.query else "")
+            if "logout" in link or link in seen:
+                continue
+            seen.add(link)
+            queue.append((link, depth + 1))
+    print(f"\n{a} → {b}: {visited} links walked, {len(queue)} left unvisited")
+    assert visited > 20, visited
