@@ -7,6 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = "Sitio"
 
     def ready(self):
+        from .security import patch_wagtail_inline_scripts
+
+        # Wagtail's chooser widgets write an inline script: give it the CSP nonce.
+        patch_wagtail_inline_scripts()
+
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Page
         from wagtail.signals import (

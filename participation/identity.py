@@ -3,7 +3,8 @@
 Participant: a long random token (256 bits) that the server issues, signs and
 keeps in a first-party cookie (HttpOnly, SameSite=Lax, Secure when the
 session cookie is secure, i.e. in production). The database stores only
-HMAC(SECRET_KEY, token): a leaked database cannot be matched to browsers.
+HMAC(PARTICIPANT_HASH_KEY, token): a leaked database cannot be matched to
+browsers.
 Tokens the server did not sign are ignored, so a client cannot invent new
 identities without asking for them (and issuing them is rate limited per
 address).
@@ -11,7 +12,13 @@ address).
 Network address: hashed with a random secret that changes every day
 (AddressSalt rows; `purge_participation` drops old ones), so the hash works
 for per-address rate limits and spam review but can never be turned back into
-an address or linked across days.
+an address or linked across days. The day's secret is combined with
+ADDRESS_HASH_KEY, which lives only in the environment: with the database
+alone (today's secret included) the 2**32 IPv4 addresses cannot be tried.
+
+Both keys are settings (PARTICIPATION_PARTICIPANT_KEY and
+PARTICIPATION_ADDRESS_KEY), required from the environment in production
+(cms/settings/production.py); dev and test derive them from SECRET_KEY.
 """
 
 import secrets
@@ -51,8 +58,14 @@ def token_from_request(request):
     return token if len(token) >= 40 else None
 
 
+def _key(name):
+    return getattr(settings, name, "") or settings.SECRET_KEY
+
+
 def participant_hash(token):
-    return salted_hmac(_HASH_SALT, token, algorithm="sha256").hexdigest()
+    return salted_hmac(
+        _HASH_SALT, token, secret=_key("PARTICIPATION_PARTICIPANT_KEY"), algorithm="sha256"
+    ).hexdigest()
 
 
 def set_cookie(response, token):
@@ -101,7 +114,10 @@ def address_hash(request, now=None):
     day = timezone.localdate(now or timezone.now())
     secret = _daily_secret(day)
     return salted_hmac(
-        "participation.address", client_ip(request), secret=secret, algorithm="sha256"
+        "participation.address",
+        client_ip(request),
+        secret=f"{_key('PARTICIPATION_ADDRESS_KEY')}:{secret}",
+        algorithm="sha256",
     ).hexdigest()
 
 
