@@ -65,7 +65,11 @@ class SecurityHeadersMiddleware:
             response = self.get_response(request)
         finally:
             _nonce.reset(token)
-        if is_admin_path(request.path) and not hasattr(response, "_csp_config"):
+        # Wagtail's previews render the page through a second, dummy request to
+        # its public URL (Page.make_preview_request): shown in the admin, they
+        # take the admin's policy (framed by the preview panel).
+        in_admin = is_admin_path(request.path) or getattr(request, "is_dummy", False)
+        if in_admin and not hasattr(response, "_csp_config"):
             response._csp_config = settings.SECURE_CSP_ADMIN
         policy = getattr(settings, "PERMISSIONS_POLICY", "")
         if policy and "Permissions-Policy" not in response:

@@ -119,3 +119,14 @@ def test_preview_may_be_framed_by_the_admin_only(admin_client, home_site):
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert csp(response)["frame-ancestors"] == "'self'"
+
+
+@pytest.mark.django_db
+def test_the_preview_rendering_itself_takes_the_admin_policy(rf, home_site):
+    # Wagtail renders a preview through a dummy request to the page's public
+    # URL, with the whole middleware stack: that inner response sets the header.
+    page = home_site.root_page.specific
+    response = page.make_preview_request(original_request=rf.get("/admin/"))
+    assert response.status_code == 200
+    assert csp(response)["frame-ancestors"] == "'self'"
+    assert "'unsafe-inline'" not in csp(response)["script-src"]
