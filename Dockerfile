@@ -16,8 +16,10 @@ RUN useradd --create-home --uid 1000 decide
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=decide:decide . /app
-# collectstatic needs settings that import; these build-time values are not used at run time.
-RUN DJANGO_SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid python manage.py collectstatic --noinput \
+# collectstatic needs settings that import: throwaway random keys, never used at run time.
+RUN key() { python -c 'import secrets; print(secrets.token_urlsafe(64))'; } \
+    && DJANGO_SECRET_KEY=$(key) PARTICIPANT_HASH_KEY=$(key) ADDRESS_HASH_KEY=$(key) \
+    ALLOWED_HOSTS=build.invalid python manage.py collectstatic --noinput \
     && mkdir -p /app/media && chown -R decide:decide /app/staticfiles /app/media
 USER decide
 EXPOSE 8000

@@ -21,9 +21,9 @@ $(PY):
 	@test -n "$(PYTHON_BIN)" || exit 1
 	$(PYTHON_BIN) -m venv $(VENV)
 
-$(STAMP): requirements.txt | $(PY)
+$(STAMP): requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -7,6 +7,16 @@ class HomeConfig(AppConfig):
     verbose_name = "Sitio"
 
     def ready(self):
+        from .security import patch_wagtail_inline_scripts
+
+        # Wagtail's chooser widgets write an inline script: give it the CSP nonce.
+        patch_wagtail_inline_scripts()
+
+        from .spreadsheets import patch_wagtail_exports
+
+        # Formula injection: every CSV/XLSX export of the admin neutralises text cells.
+        patch_wagtail_exports()
+
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Page
         from wagtail.signals import (

@@ -13,7 +13,13 @@ delivered". Delivering is two steps, both idempotent:
    server. A failed message stays pending and is retried by the next run.
 
 The e-mail names the element and the political actor, and the day the idea
-was received; it does not repeat the idea's text. After the delivery,
+was received; it does not repeat the idea's text, nor the sender's name:
+anyone can type someone else's address in the form, so nothing a stranger
+typed may reach that inbox in an IEEM message (the name was the only such
+text). Labels and titles are written on one line, without control
+characters, and an address that is not a single valid address (a line
+break, a second address; the form lets none in) is never written to: it is
+erased from its ideas and logged. After the delivery,
 `purge_participation --datos-personales` erases the addresses; it refuses to
 while notices are still pending.
 """
@@ -22,11 +28,14 @@ import logging
 from collections import Counter, defaultdict
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, mailers
+from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 
+from .forms import EMAIL_MAX, has_control_characters
 from .models import Idea
 
 log = logging.getLogger(__name__)
@@ -58,14 +67,31 @@ def mark_delivered(now=None):
     return Counter(i.target.actor_title or "Sin actor político" for i in ideas)
 
 
+def _one_line(text):
+    """Text for the notice: one line, no control or invisible formatting characters."""
+    text = "".join(" " if has_control_characters(ch) else ch for ch in str(text or ""))
+    return " ".join(text.split())
+
+
+def valid_address(address):
+    if not address or has_control_characters(address) or len(address) > EMAIL_MAX:
+        return False
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    return True
+
+
 def _message(address, ideas):
+    if not valid_address(address):  # notify_delivered never gets here with one
+        raise ValueError("not a single valid e-mail address")
     context = {
-        "name": ideas[0].name,
         "items": [
             {
-                "label": idea.target.label,
-                "page_title": idea.target.page_title,
-                "actor": idea.target.actor_title or "el actor político correspondiente",
+                "label": _one_line(idea.target.label),
+                "page_title": _one_line(idea.target.page_title),
+                "actor": _one_line(idea.target.actor_title) or "el actor político correspondiente",
                 "received": _day(idea.created_at),
                 "delivered": _day(idea.delivered_at),
             }
@@ -83,6 +109,9 @@ def notify_delivered(now=None):
     by_address = defaultdict(list)
     for idea in pending_notices().select_related("target").order_by("created_at", "pk"):
         by_address[idea.email.strip().lower()].append(idea)
+    for address in [a for a in by_address if not valid_address(a)]:
+        log.warning("Erased an invalid notice address from %d ideas", len(by_address[address]))
+        Idea.objects.filter(pk__in=[i.pk for i in by_address.pop(address)]).update(email="")
     if not by_address:
         return 0, 0
     sent = failed = 0

@@ -1,6 +1,7 @@
 """The idea form: plain text, optional contact data, spam defences without captcha."""
 
 import time
+import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -10,6 +11,9 @@ from . import services
 
 TEXT_MIN = 10
 TEXT_MAX = 2000
+NAME_MAX = 120
+# Idea.email is an EmailField: 254 characters in the database (RFC 5321's limit).
+EMAIL_MAX = 254
 _STARTED_SALT = "participation.idea-started"
 
 
@@ -23,6 +27,16 @@ def min_seconds():
 
 def max_links():
     return getattr(settings, "PARTICIPATION_IDEA_MAX_LINKS", 2)
+
+
+def has_control_characters(value):
+    """Line breaks, tabs and other control or invisible formatting characters.
+
+    Unicode categories Cc (controls: \\n, \\r, \\t, NUL…), Cf (format: the
+    right-to-left override, zero-width characters…), Zl and Zp (line and
+    paragraph separators). None belongs in a name or an address.
+    """
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in value)
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):
@@ -64,7 +78,7 @@ class IdeaForm(forms.Form):
     nombre = forms.CharField(
         label="Tu nombre (opcional)",
         required=False,
-        max_length=120,
+        max_length=NAME_MAX,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"max_length": "El nombre admite hasta %(limit_value)d caracteres."},
     )
@@ -78,10 +92,13 @@ class IdeaForm(forms.Form):
     correo = forms.EmailField(
         label="Tu correo electrónico (opcional)",
         required=False,
+        max_length=EMAIL_MAX,
         help_text="Solo para avisarte cuando tu idea se entregue. No se comparte con el partido.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
-            "invalid": "Escribe un correo electrónico válido, p. ej. nombre@correo.mx."
+            "invalid": "Escribe un correo electrónico válido, p. ej. nombre@correo.mx.",
+            "max_length": "El correo admite hasta %(limit_value)d caracteres "
+            "(llevas %(show_value)d).",
         },
     )
     acepto = forms.BooleanField(
@@ -109,6 +126,25 @@ class IdeaForm(forms.Form):
             self.data = data
         else:
             self._submitted_started = ""
+
+    def clean_nombre(self):
+        name = self.cleaned_data["nombre"]
+        if has_control_characters(name):
+            raise forms.ValidationError(
+                "Escribe tu nombre en una sola línea, sin saltos de línea, tabuladores ni "
+                "caracteres de control.",
+                code="control_characters",
+            )
+        return " ".join(name.split())
+
+    def clean_correo(self):
+        address = self.cleaned_data["correo"]
+        if has_control_characters(address):
+            raise forms.ValidationError(
+                "Escribe tu correo en una sola línea, sin espacios ni saltos de línea.",
+                code="control_characters",
+            )
+        return address
 
     def clean_texto(self):
         text = self.cleaned_data["texto"]

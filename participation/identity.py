@@ -3,7 +3,8 @@
 Participant: a long random token (256 bits) that the server issues, signs and
 keeps in a first-party cookie (HttpOnly, SameSite=Lax, Secure when the
 session cookie is secure, i.e. in production). The database stores only
-HMAC(SECRET_KEY, token): a leaked database cannot be matched to browsers.
+HMAC(PARTICIPANT_HASH_KEY, token): a leaked database cannot be matched to
+browsers.
 Tokens the server did not sign are ignored, so a client cannot invent new
 identities without asking for them (and issuing them is rate limited per
 address).
@@ -20,7 +21,13 @@ and hashed with a random secret that changes every day (AddressSalt rows;
 limits and spam review but can never be turned back into an address or
 linked across days. The admin lock-out (django-axes) stores the same kind of
 hash, written as an IPv6 address of the private fd00::/8 range
-(`login_address`), because its column only takes addresses.
+(`login_address`), because its column only takes addresses. The day's secret
+is combined with ADDRESS_HASH_KEY, which lives only in the environment: with the database
+alone (today's secret included) the 2**32 IPv4 addresses cannot be tried.
+
+Both keys are settings (PARTICIPATION_PARTICIPANT_KEY and
+PARTICIPATION_ADDRESS_KEY), required from the environment in production
+(cms/settings/production.py); dev and test derive them from SECRET_KEY.
 """
 
 import ipaddress
@@ -89,8 +96,14 @@ def is_fresh(issued_at, now=None):
     return (now or time.time()) - issued_at < fresh_seconds()
 
 
+def _key(name):
+    return getattr(settings, name, "") or settings.SECRET_KEY
+
+
 def participant_hash(token):
-    return salted_hmac(_HASH_SALT, token, algorithm="sha256").hexdigest()
+    return salted_hmac(
+        _HASH_SALT, token, secret=_key("PARTICIPATION_PARTICIPANT_KEY"), algorithm="sha256"
+    ).hexdigest()
 
 
 def set_cookie(response, token):
@@ -133,7 +146,10 @@ def _bucket_hmac(request, now=None):
     day = timezone.localdate(now or timezone.now())
     secret = _daily_secret(day)
     return salted_hmac(
-        "participation.address", network.client_bucket(request), secret=secret, algorithm="sha256"
+        "participation.address",
+        network.client_bucket(request),
+        secret=f"{_key('PARTICIPATION_ADDRESS_KEY')}:{secret}",
+        algorithm="sha256",
     )
 
 

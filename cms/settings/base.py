@@ -10,10 +10,15 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# Keys of the participant and network-address hashes (participation/identity.py).
+# Required in production; elsewhere SECRET_KEY stands in when they are empty.
+PARTICIPATION_PARTICIPANT_KEY = os.environ.get("PARTICIPANT_HASH_KEY", "")
+PARTICIPATION_ADDRESS_KEY = os.environ.get("ADDRESS_HASH_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS: list[str] = []
 
@@ -53,6 +58,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # After Django's CSP middleware: picks the admin policy, keeps the nonce.
+    "home.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -60,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.security.AdminIdleTimeoutMiddleware",
     "electoral.editorial.middleware.PartyEditorAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -79,6 +88,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -223,8 +233,24 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party requests, in the admin either: Wagtail would load avatars from
 # gravatar.com (with a hash of each editor's e-mail); it shows its own default one.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "xlsx", "docx", "odt", "ods", "txt"]
+# --- Uploads ----------------------------------------------------------------
+# Images: raster formats only. SVG is refused (it can carry scripts), so are
+# GIF/AVIF/HEIC, which the site does not need. Documents: the formats IEEM and
+# the parties publish; they are always downloaded as attachments, never shown
+# inline by the browser (an HTML or PDF with scripts cannot run on our origin).
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024  # 5 MB
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: no decompression bombs
+WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "xlsx", "docx", "odt", "ods", "txt"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # 20 MB
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# Request bodies: 20 MB at most for an upload, 2.5 MB for a form without files
+# (Django's default), 2,000 fields (the admin's StreamField forms are large).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
@@ -249,9 +275,62 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # --- Security defaults every environment keeps --------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page may be framed by another site. Wagtail's preview views override it
+# with SAMEORIGIN (its preview panel frames the page in the admin itself).
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+
+# Content-Security-Policy (Django's django.middleware.csp; home/security.py).
+# Public pages: everything from our own origin, scripts only from files or with
+# the request's nonce, no inline styles, no framing at all.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The Wagtail admin and its preview: the same for scripts; Wagtail's own styles
+# use inline style attributes ('unsafe-inline' for styles only), uploads preview
+# as blob: images, and the preview panel frames the admin's own preview views.
+SECURE_CSP_ADMIN = {
+    **SECURE_CSP,
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "frame-src": [CSP.SELF],
+    "worker-src": [CSP.SELF, "blob:"],
+    "frame-ancestors": [CSP.SELF],
+}
+# The site uses no powerful browser feature.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+)
+
+# Admin sessions (IEEM staff and party editors) end after this many seconds
+# without a request (home.security.AdminIdleTimeoutMiddleware), and after 12
+# hours in any case.
+ADMIN_IDLE_TIMEOUT_SECONDS = int(os.environ.get("ADMIN_IDLE_TIMEOUT_MINUTES", "30")) * 60
+SESSION_COOKIE_AGE = 12 * 60 * 60
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 """Production: everything secret or host-specific comes from the environment.
 
-Required: DJANGO_SECRET_KEY, ALLOWED_HOSTS (comma-separated). Recommended:
+Required: DJANGO_SECRET_KEY, ALLOWED_HOSTS (comma-separated), PARTICIPANT_HASH_KEY
+and ADDRESS_HASH_KEY (each a long random value, different from the others). Recommended:
 DATABASE_URL (PostgreSQL), REDIS_URL, EMAIL_HOST & co, CSRF_TRUSTED_ORIGINS.
 """
 
@@ -20,7 +21,24 @@ def _required(name):
     return value
 
 
-SECRET_KEY = _required("DJANGO_SECRET_KEY")
+def _required_key(name, minimum=32):
+    value = _required(name)
+    if len(value) < minimum:
+        raise ImproperlyConfigured(
+            f"{name} is too short: use a random value of at least {minimum} characters "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')."
+        )
+    return value
+
+
+SECRET_KEY = _required_key("DJANGO_SECRET_KEY", minimum=50)
+PARTICIPATION_PARTICIPANT_KEY = _required_key("PARTICIPANT_HASH_KEY")
+PARTICIPATION_ADDRESS_KEY = _required_key("ADDRESS_HASH_KEY")
+if len({SECRET_KEY, PARTICIPATION_PARTICIPANT_KEY, PARTICIPATION_ADDRESS_KEY}) < 3:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY, PARTICIPANT_HASH_KEY and ADDRESS_HASH_KEY "
+        "must be three different values."
+    )
 ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
@@ -49,9 +67,9 @@ MAILERS = {
     }
 }
 
-# Wagtail's page preview and the image focal-point editor frame the site
-# itself, which needs X-Frame-Options SAMEORIGIN (not DENY).
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Every page says HTTPS-only and may only be reached through the proxy's TLS.
+SECURE_CSP = {**SECURE_CSP, "upgrade-insecure-requests": True}
+SECURE_CSP_ADMIN = {**SECURE_CSP_ADMIN, "upgrade-insecure-requests": True}
 
 # Behind a reverse proxy the client address comes from X-Forwarded-For, believed
 # only from the proxies listed in TRUSTED_PROXIES (read in base.py, home/network.py).

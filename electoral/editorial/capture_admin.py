@@ -20,21 +20,15 @@ from wagtail.admin.views.reports import ReportView
 
 from electoral.models import PoliticalActorPage
 from home.models import ElectionCalendar
+from home.spreadsheets import neutralise
 
 from .capture import progress_for
 from .groups import STAFF_GROUPS, editor_links_for, is_party_editor
 
 BEHIND_PANEL_SIZE = 8
 
-# Spreadsheet formula injection: a cell starting with one of these is
-# prefixed with an apostrophe (OWASP CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+# Spreadsheet formula injection: one rule for every export (home/spreadsheets.py).
+neutralise_cell = neutralise
 
 
 def is_ieem_staff(user):

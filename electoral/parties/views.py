@@ -27,6 +27,7 @@ from electoral.models import (
 )
 from electoral.models.candidacies import OFFICE_BY_SLUG, OFFICE_SLUGS, Gender, Office
 from home.models import ElectionCalendar
+from home.spreadsheets import safe_row
 
 from .ballots import attach_profiles
 from .capture import (
@@ -375,22 +376,24 @@ def candidacy_csv(request):
             municipality, ine_code, district, source, line,
         ) in queryset.iterator(chunk_size=2000):  # fmt: skip
             yield writer.writerow(
-                [
-                    offices[office],
-                    position,
-                    roles[role],
-                    name,
-                    genders.get(gender, gender),
-                    reelection[reelect],
-                    actor,
-                    acronym,
-                    kinds.get(kind, kind),
-                    municipality or "",
-                    "" if ine_code is None else ine_code,
-                    "" if district is None else district,
-                    source,
-                    line or "",
-                ]
+                safe_row(
+                    [
+                        offices[office],
+                        position,
+                        roles[role],
+                        name,
+                        genders.get(gender, gender),
+                        reelection[reelect],
+                        actor,
+                        acronym,
+                        kinds.get(kind, kind),
+                        municipality or "",
+                        "" if ine_code is None else ine_code,
+                        "" if district is None else district,
+                        source,
+                        line or "",
+                    ]
+                )
             )
 
     filters = [f"{k}-{v}" for k, v in sorted(form.cleaned_data.items()) if v not in (None, "")]

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from home.models import ElectionCalendar
+from home.spreadsheets import safe_row
 
 from .figures import CSV_HEADER, contest_figures, csv_rows, spanish_date
 from .managers import CURRENT_PROCESS_YEAR
@@ -317,7 +318,7 @@ def _csv_response(figures, filename):
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
-    writer.writerows(csv_rows(figures))
+    writer.writerows(safe_row(row) for row in csv_rows(figures))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

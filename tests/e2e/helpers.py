@@ -29,7 +29,9 @@ class Visit:
     - a request to any host but the journey server (no CDN, fonts, analytics):
       blocked and reported;
     - a sub-resource (CSS, image, script, JSON) answering 4xx/5xx;
-    - an uncaught JavaScript error.
+    - an uncaught JavaScript error;
+    - a Content-Security-Policy violation (a blocked inline script or style,
+      frame or request), on any page of the context: admin and preview included.
     """
 
     page: Page
@@ -38,6 +40,7 @@ class Visit:
     third_party: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
     js_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, context: BrowserContext, base_url: str, javascript=True):
@@ -59,6 +62,14 @@ class Visit:
         context.route("**/*", guard)
         context.on("response", on_response)
         visit.page.on("pageerror", lambda error: visit.js_errors.append(str(error)))
+
+        def on_console(message):
+            # Chromium reports each blocked script, style, frame or request here.
+            if "Content Security Policy" in message.text:
+                where = message.page.url if message.page else "?"
+                visit.csp_violations.append(f"{where}: {message.text}")
+
+        context.on("console", on_console)
         return visit
 
     def goto(self, path, expect_status=200):
@@ -77,6 +88,7 @@ class Visit:
             *(f"third-party request (blocked): {url}" for url in self.third_party),
             *(f"sub-resource failed: {line}" for line in self.broken),
             *(f"JavaScript error: {error}" for error in self.js_errors),
+            *(f"Content-Security-Policy violation: {v}" for v in self.csp_violations),
         ]
         assert not problems, "\n".join(problems)
 
@@ -117,7 +129,9 @@ def audit(page: Page, label: str | None = None):
     started = time.monotonic()
     settle(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE_PATH))
+        # Evaluated through the DevTools protocol, which the page's CSP does not
+        # govern: an injected <script> tag would be (rightly) refused by it.
+        page.evaluate(AXE_PATH.read_text(encoding="utf-8") + "\n;true")
     violations = page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {

@@ -76,7 +76,8 @@ def test_accepted_ideas_are_delivered_and_each_address_told_once(ideas):
     (message,) = mail.outbox  # both of Ana's ideas in one message, nobody else written to
     assert message.to == ["ana@example.org"]
     assert message.subject == "Tus ideas se entregaron · Decide IEEM"
-    assert message.body.startswith("Hola, Ana:")
+    assert message.body.startswith("Hola:")
+    assert "Ana" not in message.body  # nothing the sender typed is repeated
     assert "Sobre «Seguridad» (Plataforma de prueba)" in message.body
     assert "Sobre «Salud» (Plataforma de prueba)" in message.body
     assert "entregada a Partido de Prueba el" in message.body
@@ -137,11 +138,59 @@ def test_failed_notice_stays_pending_and_is_retried(ideas, monkeypatch):
     assert not Idea.objects.exclude(email="").exists()
 
 
-def test_name_is_written_as_typed_in_the_plain_text_message(feedback_page):
+def test_notice_is_plain_text_and_does_not_repeat_the_name(feedback_page):
     set_phase("delivery")
     target = targets.resolve(feedback_page.pk, TOPIC)
     make_idea(target, "Una idea", email="eva@example.org", name="<b>Eva & Co</b>")
     deliver()
     (message,) = mail.outbox
-    assert message.body.startswith("Hola, <b>Eva & Co</b>:")
+    assert message.body.startswith("Hola:")
+    assert "Eva" not in message.body
     assert message.content_subtype == "plain"
+
+
+def test_notices_carry_nothing_a_stranger_typed_and_no_extra_header(feedback_page):
+    """Anyone may type someone else's address: the notice must not carry their text."""
+    set_phase("delivery")
+    target = targets.resolve(feedback_page.pk, TOPIC)
+    make_idea(
+        target,
+        "Una idea cualquiera para el aviso",
+        email="victima@example.org",
+        name="Ana.\n\nURGENTE: tu credencial fue cancelada, entra a http://phish.example",
+    )
+    deliver()
+    (message,) = mail.outbox
+    assert message.to == ["victima@example.org"]
+    assert message.cc == [] and message.bcc == [] and message.extra_headers == {}
+    assert "URGENTE" not in message.body and "phish" not in message.body
+    assert "\n" not in message.subject and "\r" not in message.subject
+    raw = message.message().as_string()
+    assert "Bcc" not in raw and "phish" not in raw
+
+
+def test_an_address_that_is_not_one_valid_address_is_never_used(feedback_page):
+    set_phase("delivery")
+    target = targets.resolve(feedback_page.pk, TOPIC)
+    bad = make_idea(
+        target,
+        "Idea con un correo manipulado",
+        email="ana@example.org\nBcc: todos@example.org",
+    )
+    out, _ = deliver()
+    assert mail.outbox == []
+    bad.refresh_from_db()
+    assert bad.email == "" and bad.notified_at is None  # erased, nothing pending to purge
+    assert delivery.pending_notices().count() == 0
+
+
+def test_labels_and_titles_are_written_on_one_line(feedback_page):
+    set_phase("delivery")
+    target = targets.resolve(feedback_page.pk, TOPIC)
+    target.label = "Seguridad\r\nX-Extra: 1\u202e"
+    target.save()
+    make_idea(target, "Idea para probar etiquetas", email="ana@example.org")
+    deliver()
+    (message,) = mail.outbox
+    assert "Sobre «Seguridad X-Extra: 1» (" in message.body
+    assert "\u202e" not in message.body and "\r" not in message.body

@@ -201,3 +201,64 @@ def test_xss_payload_stored_as_typed_and_escaped_on_the_form(client, feedback_pa
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert send(client, feedback_page, texto=XSS, nombre="<b>Ana</b>").status_code == 302
     assert Idea.objects.get().text == XSS
+
+
+def test_email_length_is_the_column_length(client, feedback_page):
+    from participation.forms import EMAIL_MAX, IdeaForm
+
+    assert EMAIL_MAX == Idea._meta.get_field("email").max_length == 254
+    assert IdeaForm().fields["correo"].max_length == 254
+    participant_client(client, feedback_page)
+    long_address = "a" * 64 + "@" + ".".join(["b" * 60] * 3) + ".mx"  # 250 characters
+    assert len(long_address) == 250
+    response = send(client, feedback_page, correo=long_address)
+    assert response.status_code == 302
+    too_long = "a" * 64 + "@" + ".".join(["b" * 61] * 3) + ".mxxx"  # 255 characters
+    assert len(too_long) == 255
+    response = send(
+        client, feedback_page, correo=too_long, texto="Otra idea distinta de la anterior."
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "El correo admite hasta 254 caracteres (llevas 255)." in html
+    assert too_long in html  # kept as typed
+    assert Idea.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ana\nLópez",
+        "Ana\r\nBcc: x@example.org",
+        "Ana\tLópez",
+        "Ana\u2028López",
+        "Ana \u202ezepóL",
+        "Ana\u200bLópez",
+    ],
+)
+def test_name_with_line_breaks_or_control_characters_is_refused(client, feedback_page, name):
+    participant_client(client, feedback_page)
+    response = send(client, feedback_page, nombre=name, correo="ana@example.org")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert (
+        "Escribe tu nombre en una sola línea, sin saltos de línea, tabuladores ni "
+        "caracteres de control." in html
+    )
+    assert 'value="ana@example.org"' in html  # the rest is kept
+    assert "Propongo más alumbrado público" in html
+    assert Idea.objects.count() == 0
+
+
+def test_plain_names_are_accepted_and_spaces_tidied(client, feedback_page):
+    participant_client(client, feedback_page)
+    response = send(client, feedback_page, nombre="  María   José O'Connor-Ñúñez ")
+    assert response.status_code == 302
+    assert Idea.objects.get().name == "María José O'Connor-Ñúñez"
+
+
+def test_address_with_a_header_injection_is_refused(client, feedback_page):
+    participant_client(client, feedback_page)
+    response = send(client, feedback_page, correo="ana@example.org\nBcc: todos@example.org")
+    assert response.status_code == 400
+    assert Idea.objects.count() == 0
