@@ -8,7 +8,6 @@ It fails (exit 1) when:
 
 - a pinned release has a known vulnerability that is not in the allow-list
   (`.ci/pip-audit-allowlist.txt`: one vulnerability id per line, `#` comments);
-- the vulnerability service cannot be reached or answers something unreadable;
 - any dependency was skipped instead of audited (pip-audit's PyPI service
   "passes" with exit 0 when it cannot find a release, e.g. behind a partial
   mirror: that is counted as a failure here);
@@ -16,6 +15,12 @@ It fails (exit 1) when:
   (CANARY, Django 4.2.0) is audited and must be reported, which proves the
   service really answers. A service that reports nothing for it reports
   nothing for us either.
+
+When the vulnerability service cannot be reached, answers something
+unreadable, or reports nothing for the canary (a mirror without advisories),
+nothing was audited: exit code 3 and «DEPENDENCY AUDIT NOT PERFORMED». That is
+never printed as a pass; `.ci/run` fails on it when PIP_AUDIT_REQUIRED=1 and
+otherwise goes on with the warning (this sandbox reaches no advisory service).
 
 Service: `PIP_AUDIT_SERVICE` (`osv` by default, or `pypi`); `PIP_AUDIT_OSV_URL`
 points at another OSV API (a mirror). The requirements are audited as pinned
@@ -37,6 +42,18 @@ CANARY = "Django==4.2.0"
 
 class AuditError(Exception):
     """The audit could not be trusted or found vulnerabilities."""
+
+
+class ServiceUnavailable(AuditError):
+    """No vulnerability data could be had: nothing was audited (exit code 3).
+
+    Not a pass: CI prints «DEPENDENCY AUDIT NOT PERFORMED» and, where
+    PIP_AUDIT_REQUIRED=1 (a CI with access to the service), fails.
+    """
+
+
+EXIT_FOUND = 1
+EXIT_UNAVAILABLE = 3
 
 
 def read_allowlist(path=ALLOWLIST):
@@ -85,7 +102,7 @@ def run_pip_audit(requirements, runner=subprocess.run):
             return json.loads(output.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             detail = (result.stderr or result.stdout or "").strip().splitlines()[-5:]
-            raise AuditError(
+            raise ServiceUnavailable(
                 "pip-audit produced no report (exit code "
                 f"{result.returncode}): the vulnerability service is probably unreachable.\n  "
                 + "\n  ".join(detail)
@@ -115,7 +132,7 @@ def check_canary(runner=subprocess.run):
         bad, skipped, _ = findings(run_pip_audit([canary], runner=runner))
     if not bad:
         reason = f" ({skipped[0]})" if skipped else ""
-        raise AuditError(
+        raise ServiceUnavailable(
             f"The vulnerability service reported nothing for {CANARY}, a release with known "
             f"vulnerabilities{reason}: the audit cannot be trusted."
         )
@@ -145,9 +162,16 @@ def main(argv):
     try:
         for line in audit(requirements, read_allowlist()):
             print(line)
+    except ServiceUnavailable as error:
+        print(
+            "DEPENDENCY AUDIT NOT PERFORMED: no vulnerability data could be obtained, "
+            f"so nothing was audited.\n{error}",
+            file=sys.stderr,
+        )
+        return EXIT_UNAVAILABLE
     except AuditError as error:
         print(f"Dependency audit FAILED:\n{error}", file=sys.stderr)
-        return 1
+        return EXIT_FOUND
     return 0
 
 

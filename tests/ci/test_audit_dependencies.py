@@ -82,7 +82,7 @@ def test_a_skipped_dependency_fails_instead_of_passing_silently():
 
 def test_a_service_that_reports_nothing_for_the_canary_fails():
     silent = {"dependencies": [{"name": "django", "version": "4.2.0", "vulns": []}]}
-    with pytest.raises(AuditError, match="cannot be trusted"):
+    with pytest.raises(audit_dependencies.ServiceUnavailable, match="cannot be trusted"):
         audit_dependencies.audit(
             ["requirements.txt"], set(), runner=fake_pip_audit(CLEAN, canary_report=silent)
         )
@@ -92,8 +92,29 @@ def test_an_unreachable_service_fails_loudly():
     def unreachable(command, **kwargs):
         return SimpleNamespace(returncode=1, stdout="", stderr="ConnectionError: api.osv.dev")
 
-    with pytest.raises(AuditError, match="no report.*unreachable"):
+    with pytest.raises(audit_dependencies.ServiceUnavailable, match="no report.*unreachable"):
         audit_dependencies.audit(["requirements.txt"], set(), runner=unreachable)
+
+
+def test_main_exit_codes_tell_not_audited_from_vulnerable(monkeypatch, capsys):
+    def unreachable(*args, **kwargs):
+        raise audit_dependencies.ServiceUnavailable("no report")
+
+    monkeypatch.setattr(audit_dependencies, "audit", unreachable)
+    assert audit_dependencies.main([]) == 3
+    assert "DEPENDENCY AUDIT NOT PERFORMED" in capsys.readouterr().err
+
+    def vulnerable(*args, **kwargs):
+        raise AuditError("VULNERABLE django==4.2.0")
+
+    monkeypatch.setattr(audit_dependencies, "audit", vulnerable)
+    assert audit_dependencies.main([]) == 1
+    assert "FAILED" in capsys.readouterr().err
+
+
+def test_ci_fails_on_findings_and_on_a_required_audit_it_could_not_run():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "PIP_AUDIT_REQUIRED" in ci and "NOT PERFORMED" in ci
 
 
 def test_the_allowlist_file_is_documented_and_parsed(tmp_path):
