@@ -266,3 +266,15 @@ def feature_missing(visit: Visit, path: str):
     if response.status == 404:
         return f"{path} answers 404: that feature has not landed in this tree yet"
     return None
+
+
+def log_in(page: Page, username: str, password: str, audit_login=False):
+    """Sign in to the Wagtail admin through its login form (axe-audited on request)."""
+    page.goto("/admin/login/")
+    if audit_login:
+        assert page.locator("h1").inner_text().strip().startswith("Iniciar sesión")
+        audit(page, "/admin/login/")
+    page.get_by_role("textbox", name="Nombre de usuario").fill(username)
+    page.locator("#id_password").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Iniciar sesión").click()

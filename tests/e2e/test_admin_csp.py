@@ -12,7 +12,7 @@ refused and reported.
 
 import json
 
-from .helpers import path_of, settle, shot
+from .helpers import log_in, path_of, settle, shot
 
 DESKTOP = {"width": 1280, "height": 900}
 ADMIN = ("admin", "decide-ieem-demo")  # setup_site's demo account (dev/e2e only)
@@ -27,19 +27,11 @@ print(json.dumps({"actor": actor.pk, "url": actor.url, "title": actor.title,
 """
 
 
-def _log_in(page, username, password):
-    page.goto("/admin/login/")
-    page.get_by_role("textbox", name="Nombre de usuario").fill(username)
-    page.locator("#id_password").fill(password)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Iniciar sesión").click()
-
-
 def test_admin_edit_preview_and_userbar_keep_working_under_the_csp(visit, server):
     ids = json.loads(server.manage("shell", "-c", PAGE_IDS).strip().splitlines()[-1])
     v = visit(**DESKTOP)
     page = v.page
-    _log_in(page, *ADMIN)
+    log_in(page, *ADMIN)
     assert path_of(page) == "/admin/"
 
     # Control: the policy refuses an inline script, and the watcher reports it.

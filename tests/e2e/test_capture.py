@@ -5,7 +5,7 @@ Then IEEM's moderator opens the capture report of every actor."""
 
 import re
 
-from .helpers import audit, path_of, shot
+from .helpers import audit, log_in, path_of, shot
 
 DESKTOP = {"width": 1280, "height": 900}
 EDITOR = ("editor-pan", "decide-ieem-demo")  # demo accounts, dev/e2e settings only
@@ -13,14 +13,6 @@ MODERATOR = ("moderacion", "decide-ieem-demo")
 COUNTS = re.compile(
     r"Publicados (\d+) de (\d+) perfiles \(\d+ %\) · en revisión (\d+).* · faltan (\d+)"
 )
-
-
-def _log_in(page, username, password):
-    page.goto("/admin/login/")
-    page.get_by_role("textbox", name="Nombre de usuario").fill(username)
-    page.locator("#id_password").fill(password)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Iniciar sesión").click()
 
 
 def _profile_counts(page):
@@ -42,7 +34,7 @@ def test_editor_goes_from_missing_to_in_review_and_moderator_reads_the_report(vi
     figure_before = _public_figure(visit)
     assert figure_before.startswith("Información publicada por el partido:"), figure_before
 
-    _log_in(page, *EDITOR)
+    log_in(page, *EDITOR)
     assert path_of(page) == "/admin/"
     published, total, in_review, missing = _profile_counts(page)
     assert missing > 0 and published + in_review + missing == total
@@ -73,7 +65,7 @@ def test_editor_goes_from_missing_to_in_review_and_moderator_reads_the_report(vi
     assert _public_figure(visit) == figure_before
 
     m = visit(**DESKTOP)
-    _log_in(m.page, *MODERATOR)
+    log_in(m.page, *MODERATOR)
     m.goto("/admin/reports/captura/")
     assert m.page.locator("h1").inner_text().strip() == "Avance de captura de los partidos"
     pan = m.page.locator("main table tbody tr").filter(has_text="PAN").first

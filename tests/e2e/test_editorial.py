@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from .helpers import audit, path_of, shot
+from .helpers import audit, log_in, path_of, shot
 
 DESKTOP = {"width": 1280, "height": 900}
 # Whose editor signs in, and another actor's profile they must not reach.
@@ -85,23 +85,13 @@ def _messages(page):
     return [" ".join(t.split()) for t in page.locator(".messages li").all_inner_texts()]
 
 
-def _log_in(page, username, password):
-    page.goto("/admin/login/")
-    assert page.locator("h1").inner_text().strip().startswith("Iniciar sesión")
-    audit(page, "/admin/login/")
-    page.get_by_role("textbox", name="Nombre de usuario").fill(username)
-    page.locator("#id_password").fill(password)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Iniciar sesión").click()
-
-
 def _editor_submits(v, account, pages):
     """Journey 4's steps up to «Enviar a Revisión IEEM»; returns what was sent."""
     page = v.page
     own = pages[ACTOR]
 
     # First sign-in: every admin page leads to «Cuenta» until the password changes.
-    _log_in(page, account["username"], account["password"])
+    log_in(page, account["username"], account["password"], audit_login=True)
     assert path_of(page) == "/admin/account/"
     notice = _messages(page)
     assert notice == [
@@ -193,7 +183,7 @@ def test_moderator_approves_and_the_public_page_shows_the_review_line(
         submission.update(_editor_submits(visit(**DESKTOP), account, pages))
     v = visit(**DESKTOP)
     page = v.page
-    _log_in(page, *MODERATOR)
+    log_in(page, *MODERATOR, audit_login=True)
     assert path_of(page) == "/admin/"
     waiting = page.locator("section, .w-panel, .panel").filter(
         has=page.get_by_role("heading", name="Esperando tu revisión")

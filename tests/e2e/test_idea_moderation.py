@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import audit, path_of, shot
-from .test_editorial import MODERATOR, _log_in, _messages
+from .helpers import audit, log_in, path_of, shot
+from .test_editorial import MODERATOR, _messages
 from .test_participation import _wait_out_minimum
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -87,7 +87,7 @@ def test_moderator_accepts_and_rejects_ideas_and_the_citizen_is_told_of_the_deli
     page = v.page
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    _log_in(page, *MODERATOR)
+    log_in(page, *MODERATOR, audit_login=True)
     panel = page.locator("#ideas-pendientes, section").filter(
         has=page.get_by_role("heading", name="Ideas ciudadanas por moderar")
     )
