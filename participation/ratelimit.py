@@ -51,15 +51,21 @@ def _uses_database():
     return backend.endswith(("LocMemCache", "DummyCache"))
 
 
-def _window(seconds, now):
+def _bounds(seconds, now):
+    """(start, end) of the window of `seconds` holding the Unix time `now`.
+    Daily windows follow the local calendar day."""
     if seconds >= 86400:
-        # Daily windows follow the local calendar day.
-        local = timezone.localtime(timezone.now())
+        local = timezone.localtime(datetime.fromtimestamp(now, tz=UTC))
         start = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        return start.strftime("%Y%m%d"), start + timedelta(days=1)
-    number = int(now // seconds)
-    expires = timezone.now() + timedelta(seconds=seconds - (now % seconds))
-    return str(number), expires
+        return start, start + timedelta(days=1)
+    start = datetime.fromtimestamp(now // seconds * seconds, tz=UTC)
+    return start, start + timedelta(seconds=seconds)
+
+
+def _window(seconds, now):
+    """(counter key suffix, expiry) of the current window."""
+    start, end = _bounds(seconds, now)
+    return (start.strftime("%Y%m%d") if seconds >= 86400 else str(int(now // seconds))), end
 
 
 def _incr_database(key, expires_at):
@@ -124,12 +130,7 @@ def _redis_script():
 
 def window_start(name, now=None):
     """When the current window of limit `name` began (an aware datetime)."""
-    seconds = limit(name)[1]
-    if seconds >= 86400:
-        local = timezone.localtime(timezone.now())
-        return local.replace(hour=0, minute=0, second=0, microsecond=0)
-    now = time.time() if now is None else now
-    return datetime.fromtimestamp(now // seconds * seconds, tz=UTC)
+    return _bounds(limit(name)[1], time.time() if now is None else now)[0]
 
 
 def hit_all(checks):

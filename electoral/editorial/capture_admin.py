@@ -27,9 +27,6 @@ from .groups import STAFF_GROUPS, editor_links_for, is_party_editor
 
 BEHIND_PANEL_SIZE = 8
 
-# Spreadsheet formula injection: one rule for every export (home/spreadsheets.py).
-neutralise_cell = neutralise
-
 
 def is_ieem_staff(user):
     if not getattr(user, "is_authenticated", False):
@@ -240,4 +237,4 @@ class CaptureReportView(ReportView):
             else:
                 value = value.replace(tzinfo=None)
         value = super().preprocess_field_value(field, value, export_format)
-        return neutralise_cell(value)
+        return neutralise(value)  # formula injection: one rule for every export

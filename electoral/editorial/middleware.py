@@ -21,19 +21,17 @@ class PartyEditorAdminMiddleware:
     3. The edit page of a page sent back by IEEM shows the reason on top."""
 
     def __init__(self, get_response):
+        from .admin_guard import install_chooser_filter, install_tag_filter
+
+        # Once, when the middleware chain is built (idempotent), not per request.
+        install_tag_filter()
+        install_chooser_filter()
         self.get_response = get_response
 
     def __call__(self, request):
-        from .admin_guard import (
-            install_chooser_filter,
-            install_tag_filter,
-            reset_current_editor,
-            set_current_editor,
-        )
+        from .admin_guard import reset_current_editor, set_current_editor
         from .groups import is_party_editor
 
-        install_tag_filter()
-        install_chooser_filter()
         response = self._check(request)
         if response is not None:
             return response

@@ -87,3 +87,21 @@ def test_database_counters_are_shared_and_exact(settings):
     (row,) = RateCounter.objects.all()
     assert row.count == 5 and row.key.startswith("rl:reaction_participant:ana:")
     connections.close_all()
+
+
+def test_window_start_is_the_start_of_the_window_that_holds_the_given_time():
+    from datetime import UTC, datetime
+
+    from django.utils import timezone
+
+    # 10-minute window (burst_flag): aligned on the Unix epoch, in UTC.
+    now = datetime(2027, 5, 30, 14, 37, 12, tzinfo=UTC).timestamp()
+    assert ratelimit.window_start("burst_flag", now=now) == datetime(
+        2027, 5, 30, 14, 30, tzinfo=UTC
+    )
+    # Daily window: local midnight (America/Mexico_City, UTC-6) of that moment,
+    # so 03:00 UTC on the 31st still falls in the local day of the 30th.
+    late = datetime(2027, 5, 31, 3, 0, tzinfo=UTC).timestamp()
+    start = ratelimit.window_start("burst_refuse_day", now=late)
+    assert timezone.localtime(start).date().isoformat() == "2027-05-30"
+    assert (timezone.localtime(start).hour, timezone.localtime(start).minute) == (0, 0)

@@ -21,11 +21,11 @@ from electoral.editorial.capture import (
     PUBLISHED,
     progress_for,
 )
-from electoral.editorial.capture_admin import neutralise_cell
 from electoral.editorial.models import CaptureReminder
 from electoral.models import Candidacy, CandidateProfilePage, PlatformPage, Topic
 from electoral.parties.capture import published_profiles
 from home.models import ElectionCalendar
+from home.spreadsheets import neutralise
 from tests.electoral.parties.factories import make_candidacy, make_municipality, open_calendar
 
 from .factories import make_staff
@@ -266,8 +266,8 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, trees, modera
     ).decode()
     assert "'=HYPERLINK" in body and "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
     for start in "=+-@\t\r":
-        assert neutralise_cell(start + "1") == "'" + start + "1"
-    assert neutralise_cell("PAN") == "PAN" and neutralise_cell(3) == 3
+        assert neutralise(start + "1") == "'" + start + "1"
+    assert neutralise("PAN") == "PAN" and neutralise(3) == 3
 
 
 def test_ieem_dashboard_lists_the_actors_furthest_behind(
