@@ -24,6 +24,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.middleware.csp import get_nonce
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -59,8 +60,7 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        nonce = getattr(request, "_csp_nonce", None)
-        token = _nonce.set(nonce)
+        token = _nonce.set(get_nonce(request))  # Django's lazy nonce: made only if used
         try:
             response = self.get_response(request)
         finally:
