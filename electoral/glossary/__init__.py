@@ -1,5 +1,5 @@
 """Quitadudas electoral: the glossary's text helpers, A–Z, search, inline linker and content.
 
-The page models live in `electoral.models.glossary`; everything here is plain
+The page models live in `electoral.glossary.models`; everything here is plain
 Python the models, views and setup step use.
 """

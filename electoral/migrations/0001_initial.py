@@ -7,7 +7,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import electoral.models.parties
+import electoral.parties.models
 
 
 class Migration(migrations.Migration):
@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "Perfiles de candidaturas",
                 "verbose_name_plural": "Perfiles de candidaturas",
             },
-            bases=(electoral.models.parties._OnePerActorMixin, "wagtailcore.page"),
+            bases=(electoral.parties.models._OnePerActorMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="DistrictIndexPage",
@@ -1006,7 +1006,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "Plataforma electoral",
                 "verbose_name_plural": "Plataformas electorales",
             },
-            bases=(electoral.models.parties._OnePerActorMixin, "wagtailcore.page"),
+            bases=(electoral.parties.models._OnePerActorMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="PoliticalActorPage",

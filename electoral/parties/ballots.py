@@ -7,7 +7,7 @@ actor, and the live profiles of the heads among them.
 from dataclasses import dataclass, field
 
 from electoral.models import Candidacy, CandidateProfilePage
-from electoral.models.candidacies import MUNICIPAL_OFFICES, Office
+from electoral.parties.candidacies import MUNICIPAL_OFFICES, Office
 
 
 @dataclass

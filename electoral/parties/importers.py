@@ -20,7 +20,7 @@ from electoral.models import (
     PartiesIndexPage,
     PoliticalActorPage,
 )
-from electoral.models.candidacies import independent_key
+from electoral.parties.candidacies import independent_key
 from electoral.parties.text import readable_name
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

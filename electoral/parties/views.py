@@ -25,7 +25,7 @@ from electoral.models import (
     PoliticalActorPage,
     Topic,
 )
-from electoral.models.candidacies import OFFICE_BY_SLUG, OFFICE_SLUGS, Gender, Office
+from electoral.parties.candidacies import OFFICE_BY_SLUG, OFFICE_SLUGS, Gender, Office
 from home.models import ElectionCalendar
 from home.spreadsheets import safe_row
 

@@ -269,7 +269,7 @@ def _independents_2021(path=CANDIDATES_2021):
 
 
 def _option_2021(position, label, votes, municipality, actors, independents):
-    from electoral.models.candidacies import independent_key
+    from electoral.parties.candidacies import independent_key
 
     kind, key, name = LABELS_2021[label]
     actor = None

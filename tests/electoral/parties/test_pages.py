@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail import hooks
 
 from electoral.models import Candidacy, CandidateProfilePage, PlatformPage, Topic
-from electoral.models.parties import CandidateProfileForm
+from electoral.parties.models import CandidateProfileForm
 from tests.helpers.html import meta_of
 
 from .factories import (

@@ -19,9 +19,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from electoral.blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
+from electoral.geography.models import DistrictPage, MunicipalityPage
 from home.media_guard import MediaGuardPageForm
-
-from .geography import DistrictPage, MunicipalityPage
 
 __all__ = [
     "Topic",

@@ -13,9 +13,8 @@ from pathlib import Path
 from django.db import models, transaction
 from django.db.models import F, Q
 
+from electoral.geography.models import DistrictPage, MunicipalityDistrict, MunicipalityPage
 from electoral.parties.text import fold, readable_name
-
-from .geography import DistrictPage, MunicipalityDistrict, MunicipalityPage
 
 __all__ = ["Candidacy", "CandidacyImportError", "ImportReport"]
 
@@ -356,7 +355,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
     # -- storing -------------------------------------------------------------
 
     def _resolve_actors(self, rows, errors):
-        from .parties import PoliticalActorPage
+        from .models import PoliticalActorPage
 
         actors = list(
             PoliticalActorPage.objects.only(
