@@ -1,14 +1,14 @@
 from django.urls import path
 
-from electoral.geography import views as geography_views
+from electoral.parties import ballot_views
 from electoral.parties import views as parties_views
 from electoral.results import views as results_views
 
 app_name = "electoral"
 
 urlpatterns: list = [
-    path("mi-boleta/", geography_views.BallotLookupView.as_view(), name="ballot_lookup"),
-    path("mi-boleta/<str:number>/", geography_views.BallotView.as_view(), name="ballot"),
+    path("mi-boleta/", ballot_views.BallotLookupView.as_view(), name="ballot_lookup"),
+    path("mi-boleta/<str:number>/", ballot_views.BallotView.as_view(), name="ballot"),
     path("candidaturas/", parties_views.candidacy_list, name="candidacy_list"),
     path("candidaturas.csv", parties_views.candidacy_csv, name="candidacy_csv"),
     path("resultados/", results_views.results_index, name="results_index"),

@@ -20,7 +20,7 @@ def _register_geography_admin():
     from wagtail.permissions import register_permission_policy
 
     from electoral.geography.admin import ReadOnlyPermissionPolicy, SectionViewSet
-    from electoral.models import Section
+    from electoral.geography.models import Section
 
     register_permission_policy(Section, ReadOnlyPermissionPolicy(Section), exact_class=True)
     return SectionViewSet()
@@ -55,8 +55,8 @@ def _register_results_admin():
     from wagtail.permissions import register_permission_policy
 
     from electoral.geography.admin import ReadOnlyPermissionPolicy
-    from electoral.models import Contest
     from electoral.results.admin import ContestViewSet
+    from electoral.results.models import Contest
 
     register_permission_policy(Contest, ReadOnlyPermissionPolicy(Contest), exact_class=True)
     return ContestViewSet()

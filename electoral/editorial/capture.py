@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision, WorkflowState
 
-from electoral.models import (
-    Candidacy,
+from electoral.parties.candidacies import Candidacy
+from electoral.parties.models import (
     CandidateProfileIndexPage,
     CandidateProfilePage,
     PlatformPage,

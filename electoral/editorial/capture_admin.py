@@ -18,7 +18,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from electoral.models import PoliticalActorPage
+from electoral.parties.models import PoliticalActorPage
 from home.models import ElectionCalendar
 from home.spreadsheets import neutralise
 

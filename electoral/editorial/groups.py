@@ -66,13 +66,13 @@ def _grant_collection(group, collection, actions):
 
 
 def parties_index():
-    from electoral.models import PartiesIndexPage
+    from electoral.parties.models import PartiesIndexPage
 
     return PartiesIndexPage.objects.first()
 
 
 def actor_model():
-    from electoral.models import PoliticalActorPage
+    from electoral.parties.models import PoliticalActorPage
 
     return PoliticalActorPage
 
@@ -121,7 +121,7 @@ def grant_institutional_section(page):
     comms = Group.objects.filter(name=COMMS_GROUP).first()
     if comms is None:
         return
-    from electoral.models import PartiesIndexPage
+    from electoral.parties.models import PartiesIndexPage
 
     if isinstance(page.specific_deferred, PartiesIndexPage):
         return

@@ -22,7 +22,7 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 class SectionViewSet(ModelViewSet):
-    from electoral.models import Section as model
+    from electoral.geography.models import Section as model
 
     menu_label = "Secciones electorales"
     icon = "site"

@@ -39,7 +39,7 @@ def import_geography(files=None, *, stdout=None):
     All or nothing: a problem in any file rolls everything back. Returns the
     counts per step (also written to `stdout`).
     """
-    from electoral.models import DistrictPage, GeographyMap, MunicipalityPage, Section
+    from electoral.geography.models import DistrictPage, GeographyMap, MunicipalityPage, Section
 
     files = files or GeographyFiles()
     report = {}

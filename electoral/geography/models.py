@@ -9,6 +9,7 @@ editors write the prose.
 """
 
 from django.db import models
+from django.db.models import Q
 from django.shortcuts import redirect
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -24,6 +25,9 @@ from electoral.geography.managers import (
     SectionCatalogueManager,
     SectionManager,
 )
+from home.navigation import feature_open
+
+from .text import compress_ranges, head_town_label, normalize_name
 
 __all__ = [
     "GeographyIndexPage",
@@ -38,6 +42,28 @@ __all__ = [
 ]
 
 PROSE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+SEARCH_MAX_LENGTH = 80
+HEAD_TOWNS_SOURCE = (
+    "estadística de las elecciones locales de 2018 del INE (cabecera distrital), con la misma "
+    "distritación"
+)
+
+
+def site_relative(page):
+    """URL of a geography page without a Site query ('/geografia/…/')."""
+    return "/" + page.url_path.strip("/").split("/", 1)[1] + "/"
+
+
+def _section_runs(numbers):
+    return [f"{a}–{b}" if a != b else f"{a}" for a, b in compress_ranges(numbers)]
+
+
+def _maps():
+    return {m.kind: m.svg for m in GeographyMap.objects.only("kind", "svg")}
+
+
+def _sections_source():
+    return SectionCatalogue.objects.source() or "catálogo de secciones importado"
 
 
 class GeographyIndexPage(Page):
@@ -65,11 +91,58 @@ class GeographyIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from electoral.geography.views import geography_index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(geography_index_context(self, request))
+        context.update(self.index_context(request))
         return context
+
+    def index_context(self, request):
+        districts = list(
+            DistrictPage.objects.live()
+            .order_by("number")
+            .only("id", "number", "title", "url_path", "head_town", "head_town_municipality")
+        )
+        municipalities = list(
+            MunicipalityPage.objects.live()
+            .order_by("normalized_name")
+            .only("id", "name", "normalized_name", "url_path")
+        )
+        by_id = {m.id: m for m in municipalities}
+        district_by_id = {d.id: d for d in districts}
+        for item in (*districts, *municipalities):
+            item.link = site_relative(item)
+            item.related = []
+        for district in districts:
+            town_municipality = by_id.get(district.head_town_municipality_id)
+            district.head_town_text = head_town_label(
+                district.head_town, town_municipality.name if town_municipality else None
+            )
+        for municipality_id, district_id in MunicipalityDistrict.objects.order_by(
+            "district__number"
+        ).values_list("municipality_id", "district_id"):
+            municipality, district = by_id.get(municipality_id), district_by_id.get(district_id)
+            if municipality and district:
+                municipality.related.append(district)
+                district.related.append(municipality)
+        for district in districts:
+            district.related.sort(key=lambda m: m.normalized_name)
+
+        query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
+        needle = normalize_name(query)
+        results = None
+        if query:
+            results = [m for m in municipalities if needle and needle in m.normalized_name]
+            if needle.isdigit():
+                results = [d for d in districts if d.number == int(needle)] + results
+        maps = _maps()
+        return {
+            "districts": districts,
+            "municipalities": municipalities,
+            "district_map": maps.get("districts", ""),
+            "municipality_map": maps.get("municipalities", ""),
+            "query": query,
+            "results": results,
+            "sections_source": _sections_source(),
+        }
 
 
 class _ListRedirectPage(Page):
@@ -185,18 +258,77 @@ class DistrictPage(Page):
     def head_town_label(self, municipality_name=None):
         """«Toluca de Lerdo (Toluca)»: the head town, and its municipality when the
         names differ. `municipality_name` saves a query when already known."""
-        from electoral.geography.text import head_town_label
-
         if municipality_name is None and self.head_town_municipality_id:
             municipality_name = self.head_town_municipality.name
         return head_town_label(self.head_town, municipality_name)
 
     def get_context(self, request, *args, **kwargs):
-        from electoral.geography.views import district_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(district_context(self, request))
+        context.update(self.district_context(request))
         return context
+
+    def district_context(self, request):
+        """The district's municipalities (with their other districts when split),
+        its sections per municipality and its head town: three queries."""
+
+        links = list(
+            MunicipalityDistrict.objects.filter(municipality__district_links__district=self)
+            .select_related("municipality", "district")
+            .only(
+                "municipality__id",
+                "municipality__name",
+                "municipality__normalized_name",
+                "municipality__url_path",
+                "district__id",
+                "district__number",
+                "district__url_path",
+                "section_count",
+            )
+            .order_by("municipality__normalized_name", "district__number")
+        )
+        municipalities = {}
+        for link in links:
+            m = municipalities.setdefault(link.municipality.id, link.municipality)
+            m.link = site_relative(m)
+            m.all_districts = getattr(m, "all_districts", [])
+            link.district.link = site_relative(link.district)
+            link.district.section_count = link.section_count
+            m.all_districts.append(link.district)
+        sections, unknown = {}, {}
+        for number, municipality_id, district_id in (
+            Section.objects.filter(
+                Q(district=self)
+                | Q(district__isnull=True, municipality_id__in=list(municipalities))
+            )
+            .order_by("number")
+            .values_list("number", "municipality_id", "district_id")
+        ):
+            target = sections if district_id == self.id else unknown
+            target.setdefault(municipality_id, []).append(number)
+        rows = []
+        for m in municipalities.values():
+            numbers = sections.get(m.id, [])
+            rows.append(
+                {
+                    "municipality": m,
+                    "split": len(m.all_districts) > 1,
+                    "other_districts": [d for d in m.all_districts if d.id != self.id],
+                    "section_count": len(numbers),
+                    "section_runs": _section_runs(numbers),
+                    "unknown_count": len(unknown.get(m.id, [])),
+                }
+            )
+        town = municipalities.get(self.head_town_municipality_id)
+        return {
+            "results_public": feature_open("results", request),
+            "municipality_rows": rows,
+            "section_total": sum(r["section_count"] for r in rows),
+            "unknown_rows": [r for r in rows if r["unknown_count"]],
+            "head_town_text": head_town_label(self.head_town, town.name if town else None),
+            "head_town_municipality": town,
+            "sections_source": _sections_source(),
+            "head_towns_source": HEAD_TOWNS_SOURCE,
+        }
 
 
 class MunicipalityPage(Page):
@@ -270,17 +402,78 @@ class MunicipalityPage(Page):
         )
 
     def save(self, *args, **kwargs):
-        from electoral.geography.text import normalize_name
-
         self.normalized_name = normalize_name(self.name)
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from electoral.geography.views import municipality_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(municipality_context(self, request))
+        context.update(self.municipality_context(request))
         return context
+
+    def municipality_context(self, request):
+        """The municipality's districts (with their head towns) and its sections
+        grouped by district: two queries."""
+
+        links = list(
+            MunicipalityDistrict.objects.filter(municipality=self)
+            .select_related("district", "district__head_town_municipality")
+            .only(
+                "district__id",
+                "district__number",
+                "district__url_path",
+                "district__head_town",
+                "district__head_town_municipality__name",
+                "section_count",
+            )
+            .order_by("district__number")
+        )
+        districts = []
+        for link in links:
+            district = link.district
+            district.link = site_relative(district)
+            town = district.head_town_municipality
+            district.head_town_text = head_town_label(
+                district.head_town, town.name if town else None
+            )
+            districts.append(district)
+        by_district = {}
+        numbers = []
+        for number, district_id in (
+            Section.objects.filter(municipality=self)
+            .order_by("number")
+            .values_list("number", "district_id")
+        ):
+            numbers.append(number)
+            by_district.setdefault(district_id, []).append(number)
+        groups = []
+        if len(districts) > 1 or by_district.get(None):
+            for district in districts:
+                if by_district.get(district.id):
+                    groups.append(
+                        {
+                            "district": district,
+                            "count": len(by_district[district.id]),
+                            "runs": _section_runs(by_district[district.id]),
+                        }
+                    )
+            if by_district.get(None):
+                groups.append(
+                    {
+                        "district": None,
+                        "count": len(by_district[None]),
+                        "runs": _section_runs(by_district[None]),
+                    }
+                )
+        return {
+            "results_public": feature_open("results", request),
+            "districts": districts,
+            "split": len(districts) > 1,
+            "section_count": len(numbers),
+            "section_runs": _section_runs(numbers),
+            "section_groups": groups,
+            "unknown_district_count": len(by_district.get(None, [])),
+            "sections_source": _sections_source(),
+        }
 
 
 class MunicipalityDistrict(models.Model):

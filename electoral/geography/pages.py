@@ -19,7 +19,11 @@ class GeographyTree:
 
 
 def ensure_geography_tree():
-    from electoral.models import DistrictIndexPage, GeographyIndexPage, MunicipalityIndexPage
+    from electoral.geography.models import (
+        DistrictIndexPage,
+        GeographyIndexPage,
+        MunicipalityIndexPage,
+    )
 
     home = home_page()
     if home is None:

@@ -174,7 +174,7 @@ def current_linker():
 
 def enrich_html(html, page=None):
     """Link glossary terms in `html` unless the page turned it off."""
-    from electoral.models import GlossaryEntryPage, GlossaryIndexPage
+    from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage
 
     html = str(html)
     if not getattr(page, "glossary_links", True):

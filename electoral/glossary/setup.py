@@ -24,7 +24,7 @@ def _paragraphs(texts):
 def ensure_glossary():
     """Create the index and every missing entry; return (index, created_count)."""
     from electoral.glossary.content import ENTRIES, REVIEWED
-    from electoral.models import GlossaryEntryPage, GlossaryIndexPage, GlossaryRelatedTerm
+    from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage, GlossaryRelatedTerm
     from home.pagetree import ensure_child, home_page
 
     index, _ = ensure_child(

@@ -28,7 +28,7 @@ class Term:
 
 
 def build_terms():
-    from electoral.models import GlossaryEntryPage
+    from electoral.glossary.models import GlossaryEntryPage
 
     entries = (
         GlossaryEntryPage.objects.live()

@@ -3,7 +3,8 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from electoral.models import Candidacy, Topic
+from electoral.parties.candidacies import Candidacy
+from electoral.parties.models import Topic
 from home.admin_choosers import PermissionCheckedSnippetChooserViewSet
 
 

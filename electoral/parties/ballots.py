@@ -6,8 +6,10 @@ actor, and the live profiles of the heads among them.
 
 from dataclasses import dataclass, field
 
-from electoral.models import Candidacy, CandidateProfilePage
-from electoral.parties.candidacies import MUNICIPAL_OFFICES, Office
+from django.db.models import Q
+
+from electoral.parties.candidacies import MUNICIPAL_OFFICES, Candidacy, Office
+from electoral.parties.models import CandidateProfilePage
 
 
 @dataclass
@@ -75,8 +77,6 @@ def district_groups(district, request=None):
 def attach_to_ballots(ballots, request=None):
     """Fill `ballot.extra["groups"]` ([ActorGroup]) on the ballots of the
     "Mi boleta" page: two queries for all of them (candidacies, profiles)."""
-    from django.db.models import Q
-
     municipalities = {b.municipality.id for b in ballots if b.office == "ayuntamiento"}
     districts = {b.district.id for b in ballots if b.office == "diputacion" and b.district}
     if not ballots:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from electoral.models import Candidacy
+from electoral.parties.candidacies import Candidacy
 
 
 @dataclass(frozen=True)

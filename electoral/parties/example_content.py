@@ -10,8 +10,8 @@ person.
 
 import json
 
-from electoral.models import (
-    Candidacy,
+from electoral.parties.candidacies import Candidacy
+from electoral.parties.models import (
     CandidateProfileIndexPage,
     CandidateProfilePage,
     PlatformPage,

@@ -14,13 +14,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
-from electoral.models import (
-    DistrictPage,
-    MunicipalityPage,
-    PartiesIndexPage,
-    PoliticalActorPage,
-)
+from electoral.geography.models import DistrictPage, MunicipalityPage
 from electoral.parties.candidacies import independent_key
+from electoral.parties.models import PartiesIndexPage, PoliticalActorPage
 from electoral.parties.text import readable_name
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

@@ -32,7 +32,8 @@ def create_topics(*, stdout, **options):
 
 @setup_step(order=320, label="Candidaturas 2021 (ayuntamientos)")
 def import_candidacies(*, stdout, **options):
-    from electoral.models import Candidacy, MunicipalityPage
+    from electoral.geography.models import MunicipalityPage
+    from electoral.parties.candidacies import Candidacy
 
     from .importers import CANDIDATES_FILE
 

@@ -16,16 +16,14 @@ from django.utils.text import slugify
 from wagtail.images.models import Rendition
 from wagtail.rich_text import RichText
 
-from electoral.models import (
-    Candidacy,
+from electoral.geography.models import DistrictPage, MunicipalityPage
+from electoral.parties.candidacies import OFFICE_BY_SLUG, OFFICE_SLUGS, Candidacy, Gender, Office
+from electoral.parties.models import (
     CandidateProfileIndexPage,
-    DistrictPage,
-    MunicipalityPage,
     PlatformPage,
     PoliticalActorPage,
     Topic,
 )
-from electoral.parties.candidacies import OFFICE_BY_SLUG, OFFICE_SLUGS, Gender, Office
 from home.models import ElectionCalendar
 from home.spreadsheets import safe_row
 

@@ -4,7 +4,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 
 class ContestViewSet(ModelViewSet):
-    from electoral.models import Contest as model
+    from electoral.results.models import Contest as model
 
     menu_label = "Resultados electorales"
     icon = "table"

@@ -48,7 +48,7 @@ def _publication(request):
 
 
 def _contests():
-    from electoral.models import Contest
+    from electoral.results.models import Contest
 
     return Contest.objects.with_options().select_related("municipality", "district")
 
@@ -108,7 +108,7 @@ def _choropleth(rows, viewbox):
 
 
 def index_context(request):
-    from electoral.models import MunicipalityPage
+    from electoral.geography.models import MunicipalityPage
 
     is_public, message = _publication(request)
     municipal_rows, winners, district_2021 = [], [], []
@@ -203,7 +203,7 @@ def results_index(request):
 
 
 def _municipality(slug):
-    from electoral.models import MunicipalityPage
+    from electoral.geography.models import MunicipalityPage
 
     municipality = (
         MunicipalityPage.objects.live()
@@ -218,7 +218,7 @@ def _municipality(slug):
 
 def municipality_data(request, slug):
     """(municipality, figures of its 2021 contests or [], is_public, message, districts)"""
-    from electoral.models import MunicipalityDistrict
+    from electoral.geography.models import MunicipalityDistrict
 
     municipality = _municipality(slug)
     is_public, message = _publication(request)
@@ -262,7 +262,7 @@ def municipality_results(request, slug):
 
 
 def district_data(request, number):
-    from electoral.models import DistrictPage
+    from electoral.geography.models import DistrictPage
 
     district = (
         DistrictPage.objects.live()
