@@ -23,20 +23,8 @@ class ActorGroup:
 
 
 def attach_profiles(candidacies, request=None):
-    """Set `c.profile_url` on each head candidacy: the URL of its live
-    profile, or None ("Sin información capturada por el partido")."""
-    heads = [c for c in candidacies if c.is_head]
-    urls = {}
-    if heads:
-        profiles = (
-            CandidateProfilePage.objects.live()
-            .filter(candidacy_id__in=[c.id for c in heads])
-            .only("id", "url_path", "path", "depth", "candidacy_id", "locale_id")
-        )
-        urls = {p.candidacy_id: p.get_url(request) for p in profiles}
-    for c in candidacies:
-        c.profile_url = urls.get(c.id) if c.is_head else None
-    return candidacies
+    """Set `c.profile_url` on each head candidacy (see CandidateProfilePage.attach_urls)."""
+    return CandidateProfilePage.attach_urls(candidacies, request)
 
 
 def group_by_actor(queryset, request=None):

@@ -355,8 +355,9 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
     # -- storing -------------------------------------------------------------
 
     def _resolve_actors(self, rows, errors):
-        from .models import PoliticalActorPage
-
+        # The actor pages (electoral.parties.models) import this module: reach
+        # their model through the foreign key instead of importing it back.
+        PoliticalActorPage = self.model._meta.get_field("actor").related_model
         actors = list(
             PoliticalActorPage.objects.only(
                 "id", "registry_key", "ballot_label", "kind"
@@ -591,6 +592,21 @@ class Candidacy(models.Model):
         self.search_name = fold(self.name)
         self.is_head = self.role == Role.OWNER and self.office in HEAD_OFFICES
         super().save(*args, **kwargs)
+
+    def substitute(self):
+        """The substitute of this owner on the same formula or slate, or None."""
+        return (
+            Candidacy.objects.filter(
+                office=self.office,
+                municipality_id=self.municipality_id,
+                district_id=self.district_id,
+                actor_id=self.actor_id,
+                position=self.position,
+                role=Role.SUBSTITUTE,
+            )
+            .only("name")
+            .first()
+        )
 
     @property
     def display_name(self):

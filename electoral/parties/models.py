@@ -10,17 +10,23 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import Rendition
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from electoral.blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
 from electoral.geography.models import DistrictPage, MunicipalityPage
 from home.media_guard import MediaGuardPageForm
+
+from .candidacies import Candidacy
+from .capture import PublishedProfiles, attach_published_profiles
 
 __all__ = [
     "Topic",
@@ -30,6 +36,9 @@ __all__ = [
     "CandidateProfileIndexPage",
     "CandidateProfilePage",
 ]
+
+LOGO_FILTER = "fill-96x96"
+NO_PROFILE_LABEL = "Sin información capturada por el partido"
 
 EXAMPLE_HELP = (
     "Márcalo si el texto no es oficial (demostración o capacitación): la página "
@@ -63,6 +72,37 @@ class Topic(Orderable):
         return self.name
 
 
+def _live_actors(index):
+    return (
+        PoliticalActorPage.objects.child_of(index)
+        .live()
+        .select_related("logo")
+        .prefetch_related(
+            Prefetch("logo__renditions", queryset=Rendition.objects.filter(filter_spec=LOGO_FILTER))
+        )
+        .order_by("registration_order", "title")
+    )
+
+
+def _sections_on(platform, topic):
+    """The platform's sections on `topic`, read from the raw stream (no
+    query per platform)."""
+    if platform is None:
+        return []
+    sections = []
+    for item in platform.body.raw_data:
+        value = item.get("value") or {}
+        if item.get("type") == "topic_section" and value.get("topic") == topic.id:
+            sections.append(
+                {
+                    "id": item.get("id"),
+                    "title": value.get("title") or topic.name,
+                    "text": RichText(value.get("text") or ""),
+                }
+            )
+    return sections
+
+
 class PartiesIndexPage(Page):
     """/partidos/: every actor in official registration order, and the
     side-by-side comparison of platforms by topic (?tema=<slug>)."""
@@ -91,10 +131,43 @@ class PartiesIndexPage(Page):
         return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from electoral.parties.views import parties_index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(parties_index_context(self, request))
+        context.update(self.index_context(request))
+        return context
+
+    def index_context(self, request):
+        """Actors in registration order with their platform; with ?tema= the
+        section of each platform on that topic, side by side."""
+        actors = attach_published_profiles(_live_actors(self))
+        platforms = PlatformPage.objects.live().descendant_of(self).filter(depth=self.depth + 2)
+        platform_of = {p.path[: -PlatformPage.steplen]: p for p in platforms}
+        topics = list(Topic.objects.all())
+        for actor in actors:
+            actor.live_platform = platform_of.get(actor.path)
+
+        context = {"actors": actors, "topics": topics, "topic": None, "topic_error": ""}
+        slug = (request.GET.get("tema") or "").strip()
+        if slug:
+            topic = next((t for t in topics if t.slug == slug), None)
+            if topic is None:
+                context["topic_error"] = (
+                    f"No encontramos el tema «{slug[:60]}». Elige uno de la lista."
+                )
+            else:
+                context["topic"] = topic
+                context["comparison"] = [
+                    {
+                        "actor": actor,
+                        "platform": actor.live_platform,
+                        "sections": _sections_on(actor.live_platform, topic),
+                    }
+                    for actor in actors
+                ]
+                context["meta_title"] = f"Comparar plataformas: {topic.name}"
+                context["meta_description"] = (
+                    f"Lo que dice cada plataforma sobre {topic.name.lower()}, en el orden oficial "
+                    "de registro."
+                )
         return context
 
 
@@ -238,11 +311,61 @@ class PoliticalActorPage(Page):
         return self.kind == self.KIND_INDEPENDENT
 
     def get_context(self, request, *args, **kwargs):
-        from electoral.parties.views import actor_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(actor_context(self))
+        context.update(self.actor_context())
         return context
+
+    def actor_context(self):
+        """The actor's platform, members, scope and head candidacies with
+        their profile (or the "no information" label)."""
+        children = {
+            p.specific_class: p
+            for p in self.get_children().live().only("id", "path", "url_path", "content_type_id")
+        }
+        heads = list(
+            self.candidacies.heads()
+            .select_related("municipality", "district", "actor")
+            .in_list_order()
+        )
+        CandidateProfilePage.attach_urls(heads)
+        with_profile = sum(1 for c in heads if c.profile_url)
+        context = {
+            # Same figure as on /partidos/ (live profiles of head candidacies),
+            # from the rows already loaded: no extra query.
+            "published_profiles": PublishedProfiles(with_profile, len(heads)),
+            "platform": children.get(PlatformPage),
+            "profiles_index": children.get(CandidateProfileIndexPage),
+            "heads": heads,
+            "heads_with_profile": with_profile,
+            "no_profile_label": NO_PROFILE_LABEL,
+            "members": list(self.member_parties.order_by("registration_order")),
+        }
+        if self.kind != self.KIND_INDEPENDENT:
+            context["alliances"] = list(
+                self.alliances.live().order_by("registration_order").only("id", "title", "url_path")
+            )
+        if self.is_alliance:
+            context["scope_municipalities"] = list(
+                self.municipalities.order_by("name").only("id", "name", "url_path", "slug")
+            )
+            context["scope_districts"] = list(
+                self.districts.order_by("number").only("id", "number", "url_path")
+            )
+        return context
+
+    @classmethod
+    def candidacy_actor_ids(cls, actor_id, kind):
+        """Ids of the actors whose candidacies count as the actor's: its own
+        and, for a party, those of the alliances it is part of (one query)."""
+        ids = [actor_id]
+        if kind in cls.PARTY_KINDS:
+            through = cls.member_parties.through
+            ids += list(
+                through.objects.filter(to_politicalactorpage_id=actor_id).values_list(
+                    "from_politicalactorpage_id", flat=True
+                )
+            )
+        return ids
 
 
 class _ActorContentMixin:
@@ -357,10 +480,8 @@ class CandidateProfileIndexPage(_ActorContentMixin, _OnePerActorMixin, Page):
         return self.search_description or f"Perfiles de las candidaturas de {self.actor.title}."
 
     def get_context(self, request, *args, **kwargs):
-        from electoral.parties.views import actor_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(actor_context(self.actor))
+        context.update(self.actor.actor_context())
         return context
 
 
@@ -372,8 +493,6 @@ class CandidateProfileForm(MediaGuardPageForm):
         field = self.fields.get("candidacy")
         if field is None:
             return
-        from .candidacies import Candidacy
-
         instance = self.instance
         parent = self.parent_page or (instance.get_parent() if instance.pk else None)
         actor = (
@@ -481,11 +600,42 @@ class CandidateProfilePage(_ActorContentMixin, Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from electoral.parties.views import profile_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(profile_context(self))
+        context.update(self.profile_context())
         return context
+
+    def profile_context(self):
+        """The profile's candidacy (with place and actor) and its substitute."""
+        candidacy = None
+        if self.candidacy_id:
+            candidacy = (
+                Candidacy.objects.select_related("municipality", "district", "actor")
+                .filter(pk=self.candidacy_id)
+                .first()
+            )
+        substitute = candidacy.substitute() if candidacy is not None else None
+        return {
+            "candidacy": candidacy,
+            "substitute": substitute,
+            "no_profile_label": NO_PROFILE_LABEL,
+        }
+
+    @classmethod
+    def attach_urls(cls, candidacies, request=None):
+        """Set `c.profile_url` on each head candidacy: the URL of its live
+        profile, or None ("Sin información capturada por el partido")."""
+        heads = [c for c in candidacies if c.is_head]
+        urls = {}
+        if heads:
+            profiles = (
+                cls.objects.live()
+                .filter(candidacy_id__in=[c.id for c in heads])
+                .only("id", "url_path", "path", "depth", "candidacy_id", "locale_id")
+            )
+            urls = {p.candidacy_id: p.get_url(request) for p in profiles}
+        for c in candidacies:
+            c.profile_url = urls.get(c.id) if c.is_head else None
+        return candidacies
 
     def feedback_targets(self):
         return [

@@ -1,4 +1,4 @@
-"""Public views of parties, platforms and the complete candidacy list.
+"""Public views of the complete candidacy list (/candidaturas/ and its CSV).
 
 Every view runs a fixed number of SQL queries, whatever the number of
 actors, platforms or candidacies (asserted in tests on ~20,000 rows).
@@ -9,20 +9,16 @@ from datetime import date
 
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
-from wagtail.images.models import Rendition
-from wagtail.rich_text import RichText
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
 from electoral.parties.candidacies import OFFICE_BY_SLUG, OFFICE_SLUGS, Candidacy, Gender, Office
 from electoral.parties.models import (
-    CandidateProfileIndexPage,
-    PlatformPage,
+    NO_PROFILE_LABEL,
     PoliticalActorPage,
-    Topic,
 )
 from home.models import ElectionCalendar
 from home.spreadsheets import safe_row
@@ -30,121 +26,10 @@ from home.spreadsheets import safe_row
 from .ballots import attach_profiles
 from .capture import (
     PROFILE_FILTER_CHOICES,
-    PublishedProfiles,
-    attach_published_profiles,
     filter_by_profile,
 )
 
 PAGE_SIZE = 50
-LOGO_FILTER = "fill-96x96"
-NO_PROFILE_LABEL = "Sin información capturada por el partido"
-
-
-# -- /partidos/ and the actor pages ------------------------------------------
-
-
-def _live_actors(index):
-    return (
-        PoliticalActorPage.objects.child_of(index)
-        .live()
-        .select_related("logo")
-        .prefetch_related(
-            Prefetch("logo__renditions", queryset=Rendition.objects.filter(filter_spec=LOGO_FILTER))
-        )
-        .order_by("registration_order", "title")
-    )
-
-
-def parties_index_context(index, request):
-    """Actors in registration order with their platform; with ?tema= the
-    section of each platform on that topic, side by side."""
-    actors = attach_published_profiles(_live_actors(index))
-    platforms = PlatformPage.objects.live().descendant_of(index).filter(depth=index.depth + 2)
-    platform_of = {p.path[: -PlatformPage.steplen]: p for p in platforms}
-    topics = list(Topic.objects.all())
-    for actor in actors:
-        actor.live_platform = platform_of.get(actor.path)
-
-    context = {"actors": actors, "topics": topics, "topic": None, "topic_error": ""}
-    slug = (request.GET.get("tema") or "").strip()
-    if slug:
-        topic = next((t for t in topics if t.slug == slug), None)
-        if topic is None:
-            context["topic_error"] = f"No encontramos el tema «{slug[:60]}». Elige uno de la lista."
-        else:
-            context["topic"] = topic
-            context["comparison"] = [
-                {
-                    "actor": actor,
-                    "platform": actor.live_platform,
-                    "sections": _sections_on(actor.live_platform, topic),
-                }
-                for actor in actors
-            ]
-            context["meta_title"] = f"Comparar plataformas: {topic.name}"
-            context["meta_description"] = (
-                f"Lo que dice cada plataforma sobre {topic.name.lower()}, en el orden oficial "
-                "de registro."
-            )
-    return context
-
-
-def _sections_on(platform, topic):
-    """The platform's sections on `topic`, read from the raw stream (no
-    query per platform)."""
-    if platform is None:
-        return []
-    sections = []
-    for item in platform.body.raw_data:
-        value = item.get("value") or {}
-        if item.get("type") == "topic_section" and value.get("topic") == topic.id:
-            sections.append(
-                {
-                    "id": item.get("id"),
-                    "title": value.get("title") or topic.name,
-                    "text": RichText(value.get("text") or ""),
-                }
-            )
-    return sections
-
-
-def actor_context(actor):
-    """The actor's platform, members, scope and head candidacies with
-    their profile (or the "no information" label)."""
-    children = {
-        p.specific_class: p
-        for p in actor.get_children().live().only("id", "path", "url_path", "content_type_id")
-    }
-    heads = list(
-        actor.candidacies.heads()
-        .select_related("municipality", "district", "actor")
-        .in_list_order()
-    )
-    attach_profiles(heads)
-    with_profile = sum(1 for c in heads if c.profile_url)
-    context = {
-        # Same figure as on /partidos/ (live profiles of head candidacies),
-        # from the rows already loaded: no extra query.
-        "published_profiles": PublishedProfiles(with_profile, len(heads)),
-        "platform": children.get(PlatformPage),
-        "profiles_index": children.get(CandidateProfileIndexPage),
-        "heads": heads,
-        "heads_with_profile": with_profile,
-        "no_profile_label": NO_PROFILE_LABEL,
-        "members": list(actor.member_parties.order_by("registration_order")),
-    }
-    if actor.kind != PoliticalActorPage.KIND_INDEPENDENT:
-        context["alliances"] = list(
-            actor.alliances.live().order_by("registration_order").only("id", "title", "url_path")
-        )
-    if actor.is_alliance:
-        context["scope_municipalities"] = list(
-            actor.municipalities.order_by("name").only("id", "name", "url_path", "slug")
-        )
-        context["scope_districts"] = list(
-            actor.districts.order_by("number").only("id", "number", "url_path")
-        )
-    return context
 
 
 # -- /candidaturas/ ----------------------------------------------------------
@@ -198,16 +83,9 @@ class CandidacyFilterForm(forms.Form):
             queryset = queryset.in_district(data["distrito"])
         if data.get("partido"):
             actor = next(a for a in actors if a["slug"] == data["partido"])
-            ids = [actor["id"]]
-            if actor["kind"] in PoliticalActorPage.PARTY_KINDS:
-                # A party's candidacies include those of the alliances it is part of.
-                through = PoliticalActorPage.member_parties.through
-                ids += list(
-                    through.objects.filter(to_politicalactorpage_id=actor["id"]).values_list(
-                        "from_politicalactorpage_id", flat=True
-                    )
-                )
-            queryset = queryset.filter(actor_id__in=ids)
+            queryset = queryset.filter(
+                actor_id__in=PoliticalActorPage.candidacy_actor_ids(actor["id"], actor["kind"])
+            )
         if data.get("cargo"):
             queryset = queryset.filter(office=OFFICE_BY_SLUG[data["cargo"]])
         if data.get("genero"):
@@ -401,29 +279,3 @@ def candidacy_csv(request):
         f'attachment; filename="{slugify(name)[:120] or "candidaturas"}-{date.today():%Y%m%d}.csv"'
     )
     return response
-
-
-def profile_context(profile):
-    """The profile's candidacy (with place and actor) and its substitute."""
-    candidacy = None
-    substitute = None
-    if profile.candidacy_id:
-        candidacy = (
-            Candidacy.objects.select_related("municipality", "district", "actor")
-            .filter(pk=profile.candidacy_id)
-            .first()
-        )
-    if candidacy is not None:
-        substitute = (
-            Candidacy.objects.filter(
-                office=candidacy.office,
-                municipality_id=candidacy.municipality_id,
-                district_id=candidacy.district_id,
-                actor_id=candidacy.actor_id,
-                position=candidacy.position,
-                role=Candidacy.Role.SUBSTITUTE,
-            )
-            .only("name")
-            .first()
-        )
-    return {"candidacy": candidacy, "substitute": substitute, "no_profile_label": NO_PROFILE_LABEL}
