@@ -14,7 +14,7 @@ help:
 	@echo "make test           the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on PostgreSQL (DATABASE_URL or the local server)"
 	@echo "make test-e2e       browser journeys in headless Chromium"
-	@echo "make lint           ruff check, ruff format --check, djhtml --check"
+	@echo "make lint           ruff check, ruff format --check, djhtml --check, lint-imports (dependency rules)"
 	@echo "make bench          benchmarks under bench/"
 
 $(PY):
@@ -57,6 +57,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(find templates -name '*.html')
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .
