@@ -144,6 +144,3 @@ class CaptureReminder(models.Model):
 
     def __str__(self):
         return f"{self.actor_id} {self.sent_on}"
-
-
-from . import signals  # noqa: E402, F401  (connects the receivers)

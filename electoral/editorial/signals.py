@@ -1,12 +1,22 @@
-"""Signal receivers of the editorial feature (connected from models.py)."""
+"""Signal receivers of the editorial feature, connected by `connect()` from
+ElectoralConfig.ready() (electoral/apps.py), each with its sender."""
 
-from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_save, pre_save
-from django.dispatch import receiver
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.models import get_page_models
+from wagtail.signals import init_new_page
+
+from electoral.parties.models import PoliticalActorPage
+
+from .audit import log_account_event
+from .audit import log_login as _log_login
+from .capture import apply_prefill
+from .groups import grant_institutional_section, sync_actor
+from .models import PartyEditorAccount
 
 
-@receiver(pre_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="decide_password_changed")
 def clear_one_time_password_flag(sender, instance, **kwargs):
     """A party editor who sets a password other than the one-time one is free to work.
 
@@ -17,8 +27,6 @@ def clear_one_time_password_flag(sender, instance, **kwargs):
     raw = getattr(instance, "_password", None)
     if raw is None or instance.pk is None or getattr(instance, "_decide_issuing_password", False):
         return
-    from .models import PartyEditorAccount
-
     account = PartyEditorAccount.objects.filter(
         user_id=instance.pk, must_change_password=True
     ).first()
@@ -26,32 +34,18 @@ def clear_one_time_password_flag(sender, instance, **kwargs):
         return
     account.must_change_password = False
     account.save(update_fields=["must_change_password"])
-    from .audit import log_account_event
-
     log_account_event(account, "decide.party_account.password_changed", user=instance)
 
 
-@receiver(user_logged_in, dispatch_uid="decide_log_login")
 def log_login(sender, request, user, **kwargs):
-    from .audit import log_login as _log_login
-
     _log_login(user)
 
 
-@receiver(post_save, dispatch_uid="decide_editorial_page_created")
 def page_created(sender, instance, created, raw=False, **kwargs):
     """New actors get their editors' group; new top-level sections go to Comunicación."""
     if not created or raw:
         return
-    from wagtail.models import Page
-
-    if not isinstance(instance, Page):
-        return
-    from .groups import actor_model, grant_institutional_section
-
-    if isinstance(instance, actor_model()):
-        from .groups import sync_actor
-
+    if isinstance(instance, PoliticalActorPage):
         sync_actor(instance)
     elif instance.depth == 3:
         grant_institutional_section(instance)
@@ -59,15 +53,23 @@ def page_created(sender, instance, created, raw=False, **kwargs):
 
 def _prefill_new_profile(sender, page, parent, **kwargs):
     """«?candidacy=<id>» on the add view (see capture.remember_prefill)."""
-    from .capture import apply_prefill
-
     apply_prefill(page)
 
 
-def connect_prefill():
-    from wagtail.signals import init_new_page
-
-    init_new_page.connect(_prefill_new_profile, dispatch_uid="decide_profile_prefill")
-
-
-connect_prefill()
+def connect():
+    User = get_user_model()
+    pre_save.connect(
+        clear_one_time_password_flag, sender=User, dispatch_uid="decide_password_changed"
+    )
+    user_logged_in.connect(log_login, sender=User, dispatch_uid="decide_log_login")
+    # post_save is sent with the concrete class of the saved page: one
+    # connection per page model, so other models' saves never run this.
+    for model in get_page_models():
+        post_save.connect(
+            page_created,
+            sender=model,
+            dispatch_uid=f"decide_editorial_page_created-{model._meta.label_lower}",
+        )
+    init_new_page.connect(
+        _prefill_new_profile, sender=CreateView, dispatch_uid="decide_profile_prefill"
+    )

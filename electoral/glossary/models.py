@@ -10,8 +10,6 @@ electoral/wagtail_hooks.py and electoral/glossary/linker.py).
 import re
 
 from django.db import models
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey
@@ -20,7 +18,6 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 __all__ = ["GlossaryIndexPage", "GlossaryEntryPage", "GlossaryRelatedTerm"]
 
@@ -203,27 +200,3 @@ class GlossaryRelatedTerm(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Término relacionado"
         verbose_name_plural = "Términos relacionados"
-
-
-# The inline linker keeps the list of terms in Django's cache; any change to
-# what it links (an entry or the index's address) throws that list away.
-def _forget_terms(**kwargs):
-    from electoral.glossary.terms import forget_terms
-
-    forget_terms()
-
-
-for _name, _signal in (
-    ("published", page_published),
-    ("unpublished", page_unpublished),
-    ("moved", post_page_move),
-):
-    for _sender in (GlossaryEntryPage, GlossaryIndexPage):
-        _signal.connect(
-            _forget_terms, sender=_sender, dispatch_uid=f"glossary-{_name}-{_sender.__name__}"
-        )
-
-
-@receiver(post_delete, sender=GlossaryEntryPage, dispatch_uid="glossary-entry-deleted")
-def _entry_deleted(sender, **kwargs):
-    _forget_terms()

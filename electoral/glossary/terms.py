@@ -2,7 +2,7 @@
 
 Built with one query the first time it is needed, then read from the cache
 (no query) until an entry or the index is published, unpublished, moved or
-deleted (signals in electoral.glossary.models call `forget_terms`). With a
+deleted (electoral/glossary/signals.py calls `forget_terms`). With a
 per-process cache (local memory, several workers) other processes notice the
 change when their copy expires after TERMS_TIMEOUT seconds; with Redis
 (REDIS_URL) every process sees it at once.
