@@ -4,6 +4,8 @@ Orders: geography 200-249, glossary and representation bodies 250-299,
 parties/platforms/candidacies 300-399, party accounts and workflow 400-449.
 """
 
+from electoral.geography.importing import import_geography
+from electoral.geography.pages import ensure_geography_tree
 from home.setup import setup_step
 
 # --- Geography (200-249) ----------------------------------------------------
@@ -11,8 +13,6 @@ from home.setup import setup_step
 
 @setup_step(order=200, label="Geografía electoral: páginas")
 def create_geography_pages(*, stdout, **options):
-    from electoral.geography.pages import ensure_geography_tree
-
     tree = ensure_geography_tree()
     stdout.write(
         f"  {tree.index.url_path}, {tree.districts.url_path}, {tree.municipalities.url_path}"
@@ -21,8 +21,6 @@ def create_geography_pages(*, stdout, **options):
 
 @setup_step(order=210, label="Geografía electoral: municipios, distritos, secciones y mapas")
 def import_geography_data(*, stdout, **options):
-    from electoral.geography.importing import import_geography
-
     import_geography(stdout=stdout)
 
 

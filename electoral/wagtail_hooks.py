@@ -1,65 +1,14 @@
-"""Wagtail hooks of the electoral app (each area adds its own block below)."""
+"""Wagtail hooks of the electoral app: each area registers its own.
 
-from wagtail import hooks
+Wagtail autodiscovers only `<app>/wagtail_hooks.py`, so this module imports
+the areas' hook modules; importing one registers its hooks. No two areas
+register the same hook, so their order does not matter.
+"""
 
-# --- Glossary: inline term links in rendered rich text ----------------------
+from electoral.editorial import admin_hooks as editorial_hooks
+from electoral.geography import wagtail_hooks as geography_hooks
+from electoral.glossary import wagtail_hooks as glossary_hooks
+from electoral.parties import wagtail_hooks as parties_hooks
+from electoral.results import wagtail_hooks as results_hooks
 
-
-@hooks.register("decide_enrich_html")
-def link_glossary_terms(html, page):
-    """Link the first occurrence of each Quitadudas term (see electoral.glossary.linker)."""
-    from electoral.glossary.linker import enrich_html
-
-    return enrich_html(html, page)
-
-
-# --- Geography: sections (read-only list with filters) ----------------------
-
-
-def _register_geography_admin():
-    from wagtail.permissions import register_permission_policy
-
-    from electoral.geography.admin import ReadOnlyPermissionPolicy, SectionViewSet
-    from electoral.geography.models import Section
-
-    register_permission_policy(Section, ReadOnlyPermissionPolicy(Section), exact_class=True)
-    return SectionViewSet()
-
-
-hooks.register("register_admin_viewset", _register_geography_admin)
-
-
-# --- Party accounts and IEEM moderation (electoral/editorial/admin_hooks.py) --
-
-from electoral.editorial import admin_hooks as _editorial_hooks  # noqa: E402, F401
-
-# --- Parties: platform topics and the candidacy list (snippets) -------------
-
-
-def _register_parties_admin():
-    from wagtail.snippets.models import register_snippet
-
-    from electoral.parties.admin import CandidacyViewSet, TopicViewSet
-
-    register_snippet(TopicViewSet)
-    register_snippet(CandidacyViewSet)
-
-
-_register_parties_admin()
-
-
-# --- Results: read-only list of the imported contests ------------------------
-
-
-def _register_results_admin():
-    from wagtail.permissions import register_permission_policy
-
-    from electoral.geography.admin import ReadOnlyPermissionPolicy
-    from electoral.results.admin import ContestViewSet
-    from electoral.results.models import Contest
-
-    register_permission_policy(Contest, ReadOnlyPermissionPolicy(Contest), exact_class=True)
-    return ContestViewSet()
-
-
-hooks.register("register_admin_viewset", _register_results_admin)
+__all__ = ["editorial_hooks", "geography_hooks", "glossary_hooks", "parties_hooks", "results_hooks"]

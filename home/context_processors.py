@@ -1,12 +1,12 @@
 from django.utils.functional import SimpleLazyObject
 
+from .models import ElectionCalendar
 from .navigation import FOOTER_NAVIGATION, MAIN_NAVIGATION, available
 
 
 def site_shell(request):
     """Navigation for the base template and the election calendar (lazy: no
     query unless a template reads it)."""
-    from .models import ElectionCalendar
 
     path = getattr(request, "path", "/")
     return {

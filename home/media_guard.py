@@ -16,8 +16,11 @@ from django.forms.utils import ErrorList
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
 from wagtail.rich_text import RichText
 
 MESSAGE = {
@@ -59,8 +62,6 @@ def media_refs(value):
 
 
 def choosable(user, kind, ids):
-    from wagtail.permissions import policy_registry
-
     model = get_image_model() if kind == "image" else get_document_model()
     policy = policy_registry.get_by_type(model)
     allowed = policy.instances_user_has_any_permission_for(user, ["choose"])
@@ -90,9 +91,6 @@ class MediaGuardPageFormMixin:
         return cleaned
 
     def _refuse(self, name, message):
-        from wagtail.blocks.stream_block import StreamBlockValidationError
-        from wagtail.fields import StreamField
-
         model_field = next(
             (f for f in self.instance._meta.get_fields() if getattr(f, "name", None) == name),
             None,

@@ -1,13 +1,22 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import calendar
 from .blocks import BodyStreamBlock
+from .election_calendar import ElectionCalendar
+from .navigation import HOME_ENTRY_POINTS, available
+
+__all__ = [
+    "HomePage",
+    "ProsePage",
+    "StandardPage",
+    "ElectionCalendar",
+    "RepresentationIndexPage",
+    "RepresentationBodyPage",
+]
 
 
 class HomePage(Page):
@@ -41,8 +50,6 @@ class HomePage(Page):
         verbose_name_plural = "Portadas"
 
     def get_context(self, request, *args, **kwargs):
-        from .navigation import HOME_ENTRY_POINTS, available
-
         context = super().get_context(request, *args, **kwargs)
         context["entry_points"] = available(HOME_ENTRY_POINTS, request)
         return context
@@ -90,120 +97,6 @@ class StandardPage(ProsePage):
     class Meta:
         verbose_name = "Página institucional"
         verbose_name_plural = "Páginas institucionales"
-
-
-@register_setting(icon="date")
-class ElectionCalendar(BaseGenericSetting):
-    """The dates of the process. Edited by IEEM staff, read by every feature."""
-
-    platforms_public_from = models.DateTimeField(
-        "Plataformas públicas desde", null=True, blank=True
-    )
-    candidacies_public_from = models.DateTimeField(
-        "Candidaturas públicas desde", null=True, blank=True
-    )
-    participation_opens = models.DateTimeField(
-        "Participación abierta desde",
-        null=True,
-        blank=True,
-        help_text="Inicio de las campañas: se aceptan «Me gusta», «No me gusta» e ideas.",
-    )
-    participation_closes = models.DateTimeField(
-        "Participación cerrada desde",
-        null=True,
-        blank=True,
-        help_text="Fin de las campañas; debe ser antes de la veda electoral.",
-    )
-    election_day = models.DateField("Jornada electoral", null=True, blank=True)
-    results_public_from = models.DateTimeField("Resultados públicos desde", null=True, blank=True)
-    delivery_from = models.DateTimeField(
-        "Entrega a partidos desde",
-        null=True,
-        blank=True,
-        help_text="Desde esta fecha cada partido recibe la participación sobre su contenido.",
-    )
-    profile_capture_until = models.DateTimeField(
-        "Captura de perfiles hasta",
-        null=True,
-        blank=True,
-        help_text=(
-            "Fecha límite del IEEM para que los partidos capturen su plataforma y los perfiles "
-            "de quienes encabezan sus planillas y fórmulas. Después, su tablero indica que la "
-            "captura cerró; para reabrirla, amplía esta fecha. Vacío: sin fecha límite."
-        ),
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("platforms_public_from"),
-                FieldPanel("candidacies_public_from"),
-            ],
-            heading="Publicación",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("profile_capture_until")],
-            heading="Captura de los partidos",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("participation_opens"), FieldPanel("participation_closes")],
-            heading="Participación ciudadana (periodo de campañas)",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("election_day"),
-                FieldPanel("results_public_from"),
-                FieldPanel("delivery_from"),
-            ],
-            heading="Jornada, resultados y entrega",
-        ),
-    ]
-
-    class Meta:
-        verbose_name = "Calendario electoral"
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        errors = {}
-        if (
-            self.participation_opens
-            and self.participation_closes
-            and self.participation_closes <= self.participation_opens
-        ):
-            errors["participation_closes"] = (
-                "El cierre de la participación debe ser posterior a su apertura."
-            )
-        if self.participation_closes and self.election_day:
-            from datetime import datetime, time
-
-            from django.utils import timezone
-
-            start = timezone.make_aware(datetime.combine(self.election_day, time.min))
-            if self.participation_closes > start:
-                errors["participation_closes"] = (
-                    "La participación debe cerrar antes de la jornada electoral (veda)."
-                )
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def phase(self):
-        return calendar.current_phase(self)
-
-    @property
-    def phase_label(self):
-        return calendar.PHASES[self.phase]
-
-    def is_open(self, feature):
-        return calendar.is_open(self, feature)
-
-    def apply(self, dates):
-        for field, value in vars(dates).items():
-            setattr(self, field, value)
-
-
-# --- Representation bodies (/organos/) ---------------------------------------
 
 
 class RepresentationIndexPage(ProsePage):

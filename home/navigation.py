@@ -9,6 +9,9 @@ before then.
 
 from django.core.cache import cache
 from django.urls import Resolver404, resolve
+from wagtail.models import Page
+
+from .election_calendar import ElectionCalendar
 
 MAIN_NAVIGATION = [
     ("/mi-boleta/", "Mi boleta"),
@@ -78,8 +81,6 @@ def _live_top_level_paths():
     """Public paths ("/partidos/") of the live sections right under the home page."""
     paths = cache.get(_CACHE_KEY)
     if paths is None:
-        from wagtail.models import Page
-
         url_paths = (
             Page.objects.live().filter(depth=SECTION_DEPTH).values_list("url_path", flat=True)
         )
@@ -113,7 +114,6 @@ def feature_open(feature, request=None):
     at most: Wagtail keeps the loaded setting on the request. (Not kept in the
     shared cache: a calendar changed by a command in another process would not
     clear a per-process cache, and menus would lie until it expired.)"""
-    from .models import ElectionCalendar
 
     return ElectionCalendar.load(request_or_site=request).is_open(feature)
 

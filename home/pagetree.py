@@ -3,6 +3,8 @@
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from .models import HomePage
+
 
 def ensure_child(parent, page_class, slug, *, update=False, publish=True, **fields):
     """Return the child of `parent` with `slug`, creating it if missing.
@@ -29,7 +31,6 @@ def ensure_child(parent, page_class, slug, *, update=False, publish=True, **fiel
 
 def home_page():
     """The HomePage of the default site (None before setup_site ran)."""
-    from .models import HomePage
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
@@ -39,7 +40,6 @@ def home_page():
 
 def ensure_home_page(**fields):
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
-    from .models import HomePage
 
     home = HomePage.objects.first()
     created = False

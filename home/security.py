@@ -29,6 +29,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from wagtail.admin.widgets.chooser import BaseChooser
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -84,7 +86,6 @@ def patch_wagtail_inline_scripts():
     built in Python without a template context. Only that trailing script,
     which the widget itself wrote, gets the nonce.
     """
-    from wagtail.admin.widgets.chooser import BaseChooser
 
     if getattr(BaseChooser.render, "_decide_nonce", False):
         return
@@ -96,7 +97,6 @@ def patch_wagtail_inline_scripts():
         head, tag, tail = str(html).rpartition("<script>")
         if nonce is None or not tag:
             return html
-        from django.utils.safestring import mark_safe
 
         return mark_safe(f'{head}<script nonce="{nonce}">{tail}')  # noqa: S308
 

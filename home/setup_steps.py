@@ -6,8 +6,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from .calendar import dates_for_phase
-from .models import ElectionCalendar
-from .pagetree import ensure_child, ensure_home_page
+from .models import ElectionCalendar, RepresentationBodyPage, RepresentationIndexPage, StandardPage
+from .pagetree import ensure_child, ensure_home_page, home_page
+from .privacy import PRIVACY_BODY
+from .representation_content import INDEX_BODY, INDEX_INTRO, INDEX_SLUG, INDEX_TITLE, PAGES
 from .setup import setup_step
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -71,10 +73,6 @@ PRIVACY_INTRO = (
 
 @setup_step(order=130, label="Aviso de privacidad")
 def create_privacy_notice(*, stdout, **options):
-    from .models import StandardPage
-    from .pagetree import home_page
-    from .privacy import PRIVACY_BODY
-
     page, created = ensure_child(
         home_page(),
         StandardPage,
@@ -88,10 +86,6 @@ def create_privacy_notice(*, stdout, **options):
 
 @setup_step(order=260, label="Qué se elige: Legislatura, ayuntamientos y cargos")
 def create_representation_bodies(*, stdout, **options):
-    from .models import RepresentationBodyPage, RepresentationIndexPage
-    from .pagetree import home_page
-    from .representation_content import INDEX_BODY, INDEX_INTRO, INDEX_SLUG, INDEX_TITLE, PAGES
-
     index, _ = ensure_child(
         home_page(),
         RepresentationIndexPage,

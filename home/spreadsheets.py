@@ -14,6 +14,8 @@ ModelAdmin, form submissions), all of which go through
 SpreadsheetExportMixin.preprocess_field_value.
 """
 
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -30,7 +32,6 @@ def safe_row(row):
 
 def patch_wagtail_exports():
     """Neutralise every cell of Wagtail's CSV and XLSX exports (called once, at start-up)."""
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
     original = SpreadsheetExportMixin.preprocess_field_value
     if getattr(original, "_decide_neutralised", False):

@@ -2,6 +2,7 @@ import sys
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -31,7 +32,6 @@ def server_error(request):
     database or Redis cannot be reached, the answer is a Spanish 503 (JSON for
     the page's scripts) with Retry-After, not an error of ours.
     """
-    from django.template import loader
 
     if is_service_error(sys.exception()):
         return unavailable_response(request)

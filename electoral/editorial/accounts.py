@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from . import audit
 from .groups import sync_actor
+from .models import PartyEditorAccount
 
 ALPHABET = string.ascii_letters + string.digits
 PASSWORD_LENGTH = 20
@@ -88,7 +89,6 @@ def create_accounts(actors, per_actor):
 
     Existing accounts are left untouched (their passwords are not re-issued).
     """
-    from .models import PartyEditorAccount
 
     User = get_user_model()
     created = []
@@ -122,8 +122,6 @@ def create_accounts(actors, per_actor):
 
 @transaction.atomic
 def reset_password(username):
-    from .models import PartyEditorAccount
-
     account = (
         PartyEditorAccount.objects.select_related("user", "actor")
         .filter(user__username=username)

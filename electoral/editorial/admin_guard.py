@@ -23,6 +23,19 @@ import fnmatch
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
+from taggit.models import Tag
+from wagtail.admin import filters
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.widgets.chooser import BaseChooser
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.views import chooser as image_chooser
+from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.permissions import policy_registry
+
+from .admin_hooks import _restrict_to_own_actor, page_visible_to_party_editor
+from .groups import editor_links_for, parties_index
+from .models import ActorEditorGroup
 
 # URL names (namespace:name, fnmatch patterns) a party editor may open.
 PARTY_EDITOR_VIEWS = (
@@ -99,10 +112,6 @@ def _int(value):
 
 
 def _pages_visible(user, ids):
-    from wagtail.models import Page
-
-    from .admin_hooks import _restrict_to_own_actor
-
     ids = {_int(i) for i in ids}
     visible = set(
         _restrict_to_own_actor(Page.objects.filter(pk__in=ids), user).values_list("pk", flat=True)
@@ -111,8 +120,6 @@ def _pages_visible(user, ids):
 
 
 def media_policy(model):
-    from wagtail.permissions import policy_registry
-
     return policy_registry.get_by_type(model)
 
 
@@ -146,7 +153,6 @@ def refuse(request):
     it belongs to another actor."""
     if not wants_html_page(request):
         raise PermissionDenied("No disponible para editores de partido")
-    from wagtail.admin.auth import permission_denied
 
     return permission_denied(request)
 
@@ -182,7 +188,6 @@ def check_request(request, match, user):
 
 def _linked_page_ids(kwargs):
     """Pages that a revision, task state or workflow state in the path belongs to."""
-    from wagtail.models import Revision, TaskState, WorkflowState
 
     ids = []
     if kwargs.get("revision_id"):
@@ -197,9 +202,6 @@ def _linked_page_ids(kwargs):
 
 
 def _check_media(request, match, user):
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
     namespace = ":".join(match.namespaces)
     kwargs = match.kwargs
     images = [v for k, v in kwargs.items() if k in IMAGE_KWARGS]
@@ -216,11 +218,6 @@ def _check_media(request, match, user):
 
 def own_tags(request, user):
     """Tag autocomplete limited to the tags of the editor's own images and documents."""
-    from taggit.models import Tag
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
-    from .groups import editor_links_for
 
     collections = [link.collection_id for link in editor_links_for(user)]
     term = request.GET.get("term", "")[:100]
@@ -259,9 +256,6 @@ def _popular_tags(original):
         user = _current_editor.get()
         if user is None:
             return tags
-        from taggit.models import Tag
-
-        from .groups import editor_links_for
 
         collections = [link.collection_id for link in editor_links_for(user)]
         ids = _tag_ids(model, collections) if hasattr(model, "collection") else set()
@@ -271,9 +265,6 @@ def _popular_tags(original):
 
 
 def install_tag_filter():
-    from wagtail.admin import filters
-    from wagtail.images.views import chooser as image_chooser
-
     for module in (filters, image_chooser):
         if not getattr(module.popular_tags_for_model, "_decide", False):
             module.popular_tags_for_model = _popular_tags(module.popular_tags_for_model)
@@ -288,22 +279,11 @@ def install_tag_filter():
 
 
 def _other_actor_object(user, instance):
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page
-
-    from .admin_hooks import page_visible_to_party_editor
-    from .models import ActorEditorGroup
-
     if isinstance(instance, Page):
-        from .groups import parties_index
-
         index = parties_index()
         inside = index is not None and instance.path.startswith(index.path) and instance != index
         return inside and not page_visible_to_party_editor(user, instance.pk)
     if isinstance(instance, (get_image_model(), get_document_model())):
-        from .groups import editor_links_for
-
         own = {link.collection_id for link in editor_links_for(user)}
         collection = instance.collection
         others = ActorEditorGroup.objects.exclude(collection_id__in=own).select_related(
@@ -331,7 +311,5 @@ def _guarded_value_data(original):
 
 
 def install_chooser_filter():
-    from wagtail.admin.widgets.chooser import BaseChooser
-
     if not getattr(BaseChooser.get_value_data, "_decide", False):
         BaseChooser.get_value_data = _guarded_value_data(BaseChooser.get_value_data)

@@ -5,13 +5,20 @@ these hooks also keep other actors' pages out of the page chooser and the
 explorer, and trim the admin menu to what a party editor uses.
 """
 
+from django.contrib import messages
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
 from . import audit
+from .capture import remember_prefill
+from .capture_admin import CaptureReportView, capture_window, homepage_panels, is_ieem_staff
 from .groups import editor_links_for, is_party_editor, parties_index
+from .report import PartyAuditView
 
 PARTY_EDITOR_MENU = {"explorer", "images", "documents", "help"}
 
@@ -29,8 +36,6 @@ def _restrict_to_own_actor(queryset, user):
 
 
 def page_visible_to_party_editor(user, page_id):
-    from wagtail.models import Page
-
     return _restrict_to_own_actor(Page.objects.filter(pk=page_id), user).exists()
 
 
@@ -63,15 +68,11 @@ def party_editor_summary(request, summary_items):
 
 @hooks.register("construct_homepage_panels")
 def capture_panels(request, panels):
-    from .capture_admin import homepage_panels
-
     homepage_panels(request, panels)
 
 
 @hooks.register("before_create_page")
 def prefill_profile_from_candidacy(request, parent_page, page_class):
-    from .capture import remember_prefill
-
     closed = _capture_closed(request)
     if closed:
         return closed
@@ -86,11 +87,6 @@ def refuse_party_edits_after_capture_deadline(request, page):
 def _capture_closed(request):
     """After IEEM's capture deadline a party editor can no longer create or
     edit (IEEM reopens it by moving the date in the calendar)."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-    from django.utils import formats, timezone
-
-    from .capture_admin import capture_window
 
     if not is_party_editor(request.user):
         return None
@@ -113,9 +109,6 @@ def register_party_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def party_audit_urls():
-    from .capture_admin import CaptureReportView
-    from .report import PartyAuditView
-
     return [
         path("reports/bitacora-partidos/", PartyAuditView.as_view(), name="decide_party_audit"),
         path(
@@ -151,8 +144,6 @@ def party_audit_menu_item():
 
 class CaptureReportMenuItem(MenuItem):
     def is_shown(self, request):
-        from .capture_admin import is_ieem_staff
-
         return is_ieem_staff(request.user)
 
 

@@ -8,6 +8,8 @@ IEEM staff are logged against their user record.
 
 from wagtail.log_actions import LogFormatter, log
 
+from .models import PartyEditorAccount
+
 ACCOUNT_ACTIONS = {
     "decide.party_account.create": ("Cuenta de partido: creación", "Cuenta «{username}» creada"),
     "decide.party_account.password_reset": (
@@ -65,8 +67,6 @@ def log_export(actor, usernames, *, user=None, filename=""):
 
 
 def log_login(user):
-    from .models import PartyEditorAccount
-
     account = PartyEditorAccount.objects.filter(user_id=user.pk).select_related("actor").first()
     if account is not None:
         return log_account_event(account, "decide.party_account.login", user=user)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page, TaskState
 
 from .groups import MODERATION_GROUP, actor_for_page
+from .models import IEEMReviewTask
 
 
 @dataclass
@@ -27,7 +28,6 @@ class PendingItem:
 
 def pending_items(older_than_hours=24, now=None):
     """IEEM review tasks in progress for more than `older_than_hours`, oldest first."""
-    from .models import IEEMReviewTask
 
     now = now or timezone.now()
     states = (

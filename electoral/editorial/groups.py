@@ -9,7 +9,14 @@ by hand to a party group on another page never survives a sync.
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from electoral.parties.models import PartiesIndexPage, PoliticalActorPage
+from home.pagetree import home_page
+
+from .models import ActorEditorGroup
 
 ADMIN_GROUP = "Administración IEEM"
 COMMS_GROUP = "Comunicación IEEM"
@@ -36,9 +43,6 @@ def _page_perm(action):
 
 
 def _media_perms(actions):
-    from wagtail.documents.models import Document
-    from wagtail.images.models import Image
-
     perms = []
     for model in (Image, Document):
         ct = ContentType.objects.get_for_model(model)
@@ -66,15 +70,7 @@ def _grant_collection(group, collection, actions):
 
 
 def parties_index():
-    from electoral.parties.models import PartiesIndexPage
-
     return PartiesIndexPage.objects.first()
-
-
-def actor_model():
-    from electoral.parties.models import PoliticalActorPage
-
-    return PoliticalActorPage
 
 
 def ensure_staff_groups():
@@ -121,7 +117,6 @@ def grant_institutional_section(page):
     comms = Group.objects.filter(name=COMMS_GROUP).first()
     if comms is None:
         return
-    from electoral.parties.models import PartiesIndexPage
 
     if isinstance(page.specific_deferred, PartiesIndexPage):
         return
@@ -135,7 +130,6 @@ def sync_institutional_sections():
     granted per section rather than on the home page (which would include the
     party subtree and let Comunicación publish party pages without review).
     """
-    from home.pagetree import home_page
 
     home = home_page()
     if home is None:
@@ -161,7 +155,6 @@ def _editor_group_name(actor):
 
 
 def _name_taken(name, actor):
-
     return (
         Group.objects.filter(name=name)
         .exclude(actor_link__actor_id=actor.pk)
@@ -179,7 +172,6 @@ def _parties_root_collection():
 def sync_actor(actor):
     """Give `actor` its editors' group and collection, with exactly the
     permissions they need (idempotent). Returns the ActorEditorGroup."""
-    from .models import ActorEditorGroup
 
     link = (
         ActorEditorGroup.objects.filter(actor_id=actor.pk)
@@ -221,7 +213,7 @@ def sync_actor(actor):
 
 
 def sync_all_actors():
-    return [sync_actor(actor) for actor in actor_model().objects.all().order_by("path")]
+    return [sync_actor(actor) for actor in PoliticalActorPage.objects.all().order_by("path")]
 
 
 # --- Who is who -----------------------------------------------------------
@@ -229,7 +221,6 @@ def sync_all_actors():
 
 def editor_links_for(user):
     """ActorEditorGroup rows of the groups `user` belongs to (cached per user object)."""
-    from .models import ActorEditorGroup
 
     if not getattr(user, "is_authenticated", False):
         return []
@@ -259,4 +250,4 @@ def is_party_editor(user):
 
 def actor_for_page(page):
     """The PoliticalActorPage `page` belongs to (itself included), or None."""
-    return actor_model().objects.ancestor_of(page, inclusive=True).first()
+    return PoliticalActorPage.objects.ancestor_of(page, inclusive=True).first()

@@ -6,6 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from wagtail.models import Page, WorkflowState
+
+from .admin_guard import (
+    check_request,
+    install_chooser_filter,
+    install_tag_filter,
+    refuse,
+    reset_current_editor,
+    set_current_editor,
+)
+from .groups import is_party_editor
+from .models import PartyEditorAccount
 
 MESSAGE = (
     "Por seguridad, antes de continuar cambia la contraseña temporal que te entregó el IEEM "
@@ -21,17 +33,12 @@ class PartyEditorAdminMiddleware:
     3. The edit page of a page sent back by IEEM shows the reason on top."""
 
     def __init__(self, get_response):
-        from .admin_guard import install_chooser_filter, install_tag_filter
-
         # Once, when the middleware chain is built (idempotent), not per request.
         install_tag_filter()
         install_chooser_filter()
         self.get_response = get_response
 
     def __call__(self, request):
-        from .admin_guard import reset_current_editor, set_current_editor
-        from .groups import is_party_editor
-
         response = self._check(request)
         if response is not None:
             return response
@@ -71,7 +78,6 @@ class PartyEditorAdminMiddleware:
         that actor's business)."""
         if request.method != "GET" or match is None or match.view_name != "wagtailadmin_pages:edit":
             return
-        from wagtail.models import Page, WorkflowState
 
         page = Page.objects.filter(pk=match.kwargs["page_id"]).first()
         if page is None or not page.permissions_for_user(user).can_edit():
@@ -118,8 +124,6 @@ class PartyEditorAdminMiddleware:
     def _guard(request, match, user):
         """A party editor reaches only the admin views and objects listed in
         admin_guard (deny by default)."""
-        from .admin_guard import check_request, refuse
-        from .groups import is_party_editor
 
         if match is None or not is_party_editor(user):
             return None
@@ -130,8 +134,6 @@ class PartyEditorAdminMiddleware:
 
     @staticmethod
     def _flagged(user):
-        from .models import PartyEditorAccount
-
         return PartyEditorAccount.objects.filter(
             user_id=user.pk, must_change_password=True
         ).exists()

@@ -6,11 +6,15 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistor
 from wagtail.models import PageLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from electoral.parties.models import PoliticalActorPage
+
+from .models import PartyEditorAccount
+
 
 def _actor_choices():
-    from .groups import actor_model
-
-    return [(a.pk, a.title) for a in actor_model().objects.order_by("registration_order", "title")]
+    return [
+        (a.pk, a.title) for a in PoliticalActorPage.objects.order_by("registration_order", "title")
+    ]
 
 
 class PartyAuditFilterSet(SiteHistoryReportFilterSet):
@@ -22,9 +26,7 @@ class PartyAuditFilterSet(SiteHistoryReportFilterSet):
     )
 
     def filter_actor(self, queryset, name, value):
-        from .groups import actor_model
-
-        actor = actor_model().objects.filter(pk=value).first()
+        actor = PoliticalActorPage.objects.filter(pk=value).first()
         if actor is None:
             return queryset.none()
         if queryset.model is PageLogEntry:
@@ -46,8 +48,6 @@ class PartyAuditView(LogEntriesView):
 
     @property
     def permission_policy(self):
-        from .models import PartyEditorAccount
-
         return ModelPermissionPolicy(PartyEditorAccount)
 
     def get_filename(self):

@@ -10,12 +10,12 @@ Draft edits after an approval leave the live revision, and its date, alone.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Subquery
 from django.utils import timezone
-from wagtail.models import Revision, TaskState
+from wagtail.models import Page, Revision, TaskState
+
+from .models import IEEMReviewTask
 
 
 def _approvals():
-    from .models import IEEMReviewTask
-
     return TaskState.objects.filter(
         status=TaskState.STATUS_APPROVED,
         task__content_type=ContentType.objects.get_for_model(IEEMReviewTask),
@@ -85,8 +85,6 @@ def ieem_review_dates(pages):
 
 
 def _base_ct_id():
-    from wagtail.models import Page
-
     return ContentType.objects.get_for_model(Page).pk
 
 

@@ -4,16 +4,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from electoral.parties.models import PoliticalActorPage
 from home.setup import setup_step
 
 from .groups import (
     COMMS_GROUP,
     MODERATION_GROUP,
-    actor_model,
     ensure_staff_groups,
     parties_index,
     sync_all_actors,
 )
+from .models import ActorEditorGroup, PartyEditorAccount
 from .workflow import ensure_workflow, retire_wagtail_defaults
 
 DEMO_PASSWORD = "decide-ieem-demo"
@@ -74,11 +75,10 @@ def _demo_user(username, first_name, last_name, group_names):
 
 def demo_party_actors():
     """The first party and the first coalition in registration order."""
-    Actor = actor_model()
-    actors = Actor.objects.order_by("registration_order")
+    actors = PoliticalActorPage.objects.order_by("registration_order")
     picked = [
-        actors.filter(kind__in=Actor.PARTY_KINDS).first(),
-        actors.filter(kind=Actor.KIND_COALITION).first(),
+        actors.filter(kind__in=PoliticalActorPage.PARTY_KINDS).first(),
+        actors.filter(kind=PoliticalActorPage.KIND_COALITION).first(),
     ]
     return [a for a in picked if a is not None]
 
@@ -88,7 +88,6 @@ def create_demo_accounts(*, stdout, **options):
     if not getattr(settings, "DEMO_ACCOUNTS", False):
         stdout.write("  cuentas de demostración desactivadas en este entorno")
         return
-    from .models import ActorEditorGroup, PartyEditorAccount
 
     for username, group, first, last in DEMO_STAFF:
         _, created = _demo_user(username, first, last, [group])

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
 from .groups import MODERATION_GROUP
+from .models import IEEMReviewTask
 
 WORKFLOW_NAME = "Revisión IEEM"
 TASK_NAME = "Revisión IEEM"
@@ -15,7 +16,6 @@ def ensure_workflow(parties_index):
     The nearest ancestor with a workflow wins, so every page an actor's
     editors add below /partidos/<slug>/ goes through this review.
     """
-    from .models import IEEMReviewTask
 
     moderation = Group.objects.get(name=MODERATION_GROUP)
     task = IEEMReviewTask.objects.filter(name=TASK_NAME).first()

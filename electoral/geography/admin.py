@@ -3,6 +3,8 @@
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from electoral.geography.models import Section
+
 WRITE_ACTIONS = {"add", "change", "delete"}
 
 
@@ -22,7 +24,7 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 class SectionViewSet(ModelViewSet):
-    from electoral.geography.models import Section as model
+    model = Section
 
     menu_label = "Secciones electorales"
     icon = "site"

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from electoral.geography.models import DistrictIndexPage, GeographyIndexPage, MunicipalityIndexPage
 from home.pagetree import ensure_child, home_page
 
 GEOGRAPHY_INTRO = (
@@ -19,12 +20,6 @@ class GeographyTree:
 
 
 def ensure_geography_tree():
-    from electoral.geography.models import (
-        DistrictIndexPage,
-        GeographyIndexPage,
-        MunicipalityIndexPage,
-    )
-
     home = home_page()
     if home is None:
         raise RuntimeError("Falta la portada: ejecuta primero `manage.py setup_site`.")

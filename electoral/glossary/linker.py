@@ -22,6 +22,8 @@ import zlib
 
 from django.utils.html import escape
 
+from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage
+
 from .terms import glossary_terms
 from .text import fold
 
@@ -174,7 +176,6 @@ def current_linker():
 
 def enrich_html(html, page=None):
     """Link glossary terms in `html` unless the page turned it off."""
-    from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage
 
     html = str(html)
     if not getattr(page, "glossary_links", True):

@@ -19,6 +19,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from electoral.glossary.alphabet import group_by_letter
+from electoral.glossary.search import clean_query, search_entries
+
 __all__ = ["GlossaryIndexPage", "GlossaryEntryPage", "GlossaryRelatedTerm"]
 
 DEFINITION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -62,9 +65,6 @@ class GlossaryIndexPage(Page):
         return GlossaryEntryPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from electoral.glossary.alphabet import group_by_letter
-        from electoral.glossary.search import clean_query, search_entries
-
         context = super().get_context(request, *args, **kwargs)
         entries = list(self.entries())
         context["entries"] = entries

@@ -7,6 +7,9 @@ as IEEM staff edited them.
 
 from django.utils.html import escape
 
+from electoral.glossary.content import ENTRIES, REVIEWED
+from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage, GlossaryRelatedTerm
+from home.pagetree import ensure_child, home_page
 from home.setup import setup_step
 
 INDEX_SLUG = "quitadudas"
@@ -23,9 +26,6 @@ def _paragraphs(texts):
 
 def ensure_glossary():
     """Create the index and every missing entry; return (index, created_count)."""
-    from electoral.glossary.content import ENTRIES, REVIEWED
-    from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage, GlossaryRelatedTerm
-    from home.pagetree import ensure_child, home_page
 
     index, _ = ensure_child(
         home_page(), GlossaryIndexPage, INDEX_SLUG, title=INDEX_TITLE, intro=INDEX_INTRO

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from electoral.glossary.models import GlossaryEntryPage
+
 TERMS_CACHE_KEY = "glossary:terms:v1"
 TERMS_TIMEOUT = 300
 
@@ -28,8 +30,6 @@ class Term:
 
 
 def build_terms():
-    from electoral.glossary.models import GlossaryEntryPage
-
     entries = (
         GlossaryEntryPage.objects.live()
         .public()

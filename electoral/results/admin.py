@@ -2,9 +2,11 @@
 
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from electoral.results.models import Contest
+
 
 class ContestViewSet(ModelViewSet):
-    from electoral.results.models import Contest as model
+    model = Contest
 
     menu_label = "Resultados electorales"
     icon = "table"

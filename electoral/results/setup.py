@@ -2,9 +2,9 @@
 
 from home.setup import setup_step
 
+from .importers import import_default_results
+
 
 @setup_step(order=500, label="Resultados oficiales: ayuntamientos 2021 y diputaciones 2018")
 def import_results(*, stdout, **options):
-    from .importers import import_default_results
-
     import_default_results(stdout=stdout)

@@ -8,11 +8,14 @@ and show at any time. Nothing here varies per visitor, so pages are cacheable.
 
 import csv
 import io
+from html import escape
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from electoral.geography.models import DistrictPage, MunicipalityDistrict, MunicipalityPage
+from electoral.results.models import Contest
 from home.models import ElectionCalendar
 from home.spreadsheets import safe_row
 
@@ -48,8 +51,6 @@ def _publication(request):
 
 
 def _contests():
-    from electoral.results.models import Contest
-
     return Contest.objects.with_options().select_related("municipality", "district")
 
 
@@ -87,7 +88,6 @@ def _frame(municipalities):
 def _choropleth(rows, viewbox):
     """A map of the winner per municipality: one link per municipality, its
     name and winner in the accessible name (the table below says the same)."""
-    from html import escape
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="results-map" viewBox="{viewbox}" '
@@ -108,8 +108,6 @@ def _choropleth(rows, viewbox):
 
 
 def index_context(request):
-    from electoral.geography.models import MunicipalityPage
-
     is_public, message = _publication(request)
     municipal_rows, winners, district_2021 = [], [], []
     results_map = ""
@@ -203,8 +201,6 @@ def results_index(request):
 
 
 def _municipality(slug):
-    from electoral.geography.models import MunicipalityPage
-
     municipality = (
         MunicipalityPage.objects.live()
         .filter(slug=slug)
@@ -218,7 +214,6 @@ def _municipality(slug):
 
 def municipality_data(request, slug):
     """(municipality, figures of its 2021 contests or [], is_public, message, districts)"""
-    from electoral.geography.models import MunicipalityDistrict
 
     municipality = _municipality(slug)
     is_public, message = _publication(request)
@@ -262,8 +257,6 @@ def municipality_results(request, slug):
 
 
 def district_data(request, number):
-    from electoral.geography.models import DistrictPage
-
     district = (
         DistrictPage.objects.live()
         .filter(number=number)

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail import hooks
 
 register = template.Library()
 
@@ -50,8 +52,6 @@ def target_extras(context, page, block_id=""):
     (context, page, block_id) and returning HTML (or ""), so content apps
     render participation controls without knowing the app that draws them.
     """
-    from django.utils.safestring import mark_safe
-    from wagtail import hooks
 
     parts = [fn(context, page, block_id) for fn in hooks.get_hooks("decide_target_extras")]
     return mark_safe("".join(str(p) for p in parts if p))
@@ -64,8 +64,6 @@ def enrich(html, page=None):
     Each hook takes (html, page) and returns HTML; the glossary uses it to link
     terms. `page` lets a hook honour per-page switches.
     """
-    from django.utils.safestring import mark_safe
-    from wagtail import hooks
 
     html = str(html)
     for fn in hooks.get_hooks("decide_enrich_html"):

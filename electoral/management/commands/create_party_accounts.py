@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from electoral.editorial import accounts
-from electoral.editorial.groups import actor_model
+from electoral.parties.models import PoliticalActorPage
 
 
 class Command(BaseCommand):
@@ -36,7 +36,7 @@ class Command(BaseCommand):
     def handle(self, *args, actor=None, per_actor=2, output=None, reset=None, **options):
         if per_actor < 1:
             raise CommandError("--per-actor debe ser 1 o más.")
-        actors = list(actor_model().objects.order_by("registration_order", "title"))
+        actors = list(PoliticalActorPage.objects.order_by("registration_order", "title"))
         if actor:
             by_slug = {a.slug: a for a in actors}
             unknown = [slug for slug in actor if slug not in by_slug]
