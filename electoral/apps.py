@@ -11,6 +11,8 @@ class ElectoralConfig(AppConfig):
         # which Django loads only after every app config (this module) is read.
         from .editorial import signals as editorial_signals
         from .glossary import signals as glossary_signals
+        from .sections import register_sections
 
         editorial_signals.connect()
         glossary_signals.connect()
+        register_sections()

@@ -7,7 +7,7 @@ from wagtail.search import index
 
 from .blocks import BodyStreamBlock
 from .election_calendar import ElectionCalendar
-from .navigation import HOME_ENTRY_POINTS, available
+from .navigation import HOME_ENTRY_POINTS, HOME_SUBPAGE_TYPES, available
 
 __all__ = [
     "HomePage",
@@ -35,14 +35,8 @@ class HomePage(Page):
     api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    # Other apps append their section index pages here (by label, not import).
-    subpage_types = [
-        "home.StandardPage",
-        "electoral.PartiesIndexPage",
-        "electoral.GlossaryIndexPage",
-        "home.RepresentationIndexPage",
-        "electoral.GeographyIndexPage",
-    ]
+    # Other apps add their section index pages (home.navigation.register_section).
+    subpage_types = HOME_SUBPAGE_TYPES
     max_count = 1
 
     class Meta:

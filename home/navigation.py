@@ -13,17 +13,18 @@ from wagtail.models import Page
 
 from .election_calendar import ElectionCalendar
 
-MAIN_NAVIGATION = [
-    ("/mi-boleta/", "Mi boleta"),
-    ("/quitadudas/", "Quitadudas electoral"),
-    ("/organos/", "Qué se elige"),
-    ("/geografia/", "Geografía electoral"),
-    ("/partidos/", "Partidos y plataformas"),
-    ("/candidaturas/", "Candidaturas"),
-    ("/resultados/", "Resultados"),
-    ("/estadisticas/", "Estadísticas"),
-    ("/datos/", "Datos abiertos"),
-]
+# Filled by `register_section()`: each app names its own sections (home never
+# names another app's pages). Home's own sections and those still to come
+# (no app owns them yet) are registered below; the others from the owning
+# app's AppConfig.ready() (electoral/sections.py).
+MAIN_NAVIGATION = []  # [(url, label)] in menu order
+HOME_ENTRY_POINTS = []  # [{"url", "label", "text"}] on the home page, same order
+NOT_FOUND_LINKS = []  # [(url, label)] suggested by the 404 page, same order
+# Page types (app_label.ModelName) that may be created right under the home page.
+HOME_SUBPAGE_TYPES = ["home.StandardPage", "home.RepresentationIndexPage"]
+# Sections that open on a calendar date (home.calendar features): listed from then on.
+CALENDAR_GATES = {}
+_ORDER = {}
 
 FOOTER_NAVIGATION = [
     ("/aviso-de-privacidad/", "Aviso de privacidad"),
@@ -31,44 +32,45 @@ FOOTER_NAVIGATION = [
     ("/admin/", "Acceso para personal del IEEM y partidos"),
 ]
 
-HOME_ENTRY_POINTS = [
-    {
-        "url": "/quitadudas/",
-        "label": "Quitadudas electoral",
-        "text": "Las palabras de la elección explicadas en lenguaje sencillo, de la A a la Z.",
-    },
-    {
-        "url": "/organos/",
-        "label": "Qué se elige",
-        "text": "Qué hacen la Legislatura y los ayuntamientos, y cada cargo de tu boleta.",
-    },
-    {
-        "url": "/geografia/",
-        "label": "Geografía electoral",
-        "text": "Los 45 distritos locales, los 125 municipios y sus secciones, con mapas.",
-    },
-    {
-        "url": "/partidos/",
-        "label": "Partidos y plataformas",
-        "text": "Lo que propone cada partido, coalición y candidatura independiente, por tema.",
-    },
-    {
-        "url": "/candidaturas/",
-        "label": "Candidaturas",
-        "text": "La lista completa de personas postuladas, con filtros y descarga.",
-    },
-    {
-        "url": "/resultados/",
-        "label": "Resultados",
-        "text": "Los resultados oficiales por distrito y por municipio.",
-    },
-]
+
+def register_section(
+    url, label, *, order, entry_point=None, not_found=None, calendar_gate=None, page_type=None
+):
+    """Add a public section to the menus: `order` places it in the main menu (and
+    among the home page's entry points and the 404 page's suggestions);
+    `entry_point` is its text on the home page, `not_found` its wording on the 404
+    page, `calendar_gate` the calendar feature it waits for, `page_type` the index
+    page type created under the home page. Registering a URL again changes nothing."""
+    if url in _ORDER:
+        return
+    _ORDER[url] = order
+
+    def insert(entries, entry, key):
+        entries.append(entry)
+        entries.sort(key=lambda e: _ORDER[key(e)])
+
+    insert(MAIN_NAVIGATION, (url, label), lambda e: e[0])
+    if entry_point:
+        insert(
+            HOME_ENTRY_POINTS, {"url": url, "label": label, "text": entry_point}, lambda e: e["url"]
+        )
+    if not_found:
+        insert(NOT_FOUND_LINKS, (url, not_found), lambda e: e[0])
+    if calendar_gate:
+        CALENDAR_GATES[url] = calendar_gate
+    if page_type and page_type not in HOME_SUBPAGE_TYPES:
+        HOME_SUBPAGE_TYPES.append(page_type)
 
 
-# Sections that open on a calendar date (home.calendar features): listed from then on.
-# /resultados/ exists all the time (its 2018 history may show at any moment), but
-# it enters the menus when the official results of the process are public.
-CALENDAR_GATES = {"/resultados/": "results"}
+register_section(
+    "/organos/",
+    "Qué se elige",
+    order=30,
+    entry_point="Qué hacen la Legislatura y los ayuntamientos, y cada cargo de tu boleta.",
+)
+# Still to come (statistics, open data): listed now, shown the day their page is live.
+register_section("/estadisticas/", "Estadísticas", order=80)
+register_section("/datos/", "Datos abiertos", order=90)
 
 _CACHE_KEY = "home:navigation:live-sections:v1"
 

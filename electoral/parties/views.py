@@ -7,15 +7,13 @@ actors, platforms or candidacies (asserted in tests on ~20,000 rows).
 import csv
 from datetime import date
 
-from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
-from electoral.geography.models import DistrictPage, MunicipalityPage
-from electoral.parties.candidacies import OFFICE_BY_SLUG, OFFICE_SLUGS, Candidacy, Gender, Office
+from electoral.parties.candidacies import Candidacy, Gender, Office
 from electoral.parties.models import (
     NO_PROFILE_LABEL,
     PoliticalActorPage,
@@ -24,10 +22,7 @@ from home.models import ElectionCalendar
 from home.spreadsheets import safe_row
 
 from .ballots import attach_profiles
-from .capture import (
-    PROFILE_FILTER_CHOICES,
-    filter_by_profile,
-)
+from .filters import CandidacyFilter
 
 PAGE_SIZE = 50
 
@@ -35,80 +30,9 @@ PAGE_SIZE = 50
 # -- /candidaturas/ ----------------------------------------------------------
 
 
-class CandidacyFilterForm(forms.Form):
-    q = forms.CharField(label="Nombre", max_length=100, required=False)
-    municipio = forms.ChoiceField(label="Municipio", required=False)
-    distrito = forms.TypedChoiceField(label="Distrito local", required=False, coerce=int)
-    partido = forms.ChoiceField(label="Partido, coalición o candidatura", required=False)
-    cargo = forms.ChoiceField(
-        label="Cargo",
-        required=False,
-        choices=[("", "Todos los cargos")]
-        + [(slug, Office(office).label) for office, slug in OFFICE_SLUGS.items()],
-    )
-    genero = forms.ChoiceField(
-        label="Género",
-        required=False,
-        choices=[("", "Todos")] + list(Gender.choices),
-    )
-    perfil = forms.ChoiceField(
-        label="Perfil publicado por el partido",
-        required=False,
-        choices=PROFILE_FILTER_CHOICES,
-    )
-
-    def __init__(self, data, *, municipalities, districts, actors):
-        super().__init__(data)
-        self.fields["municipio"].choices = [("", "Todos los municipios")] + municipalities
-        self.fields["distrito"].choices = [("", "Todos los distritos")] + [
-            (n, f"Distrito {n}") for n in districts
-        ]
-        self.fields["partido"].choices = [("", "Todos")] + [(a["slug"], a["title"]) for a in actors]
-        for name, fld in self.fields.items():
-            fld.error_messages["invalid_choice"] = {
-                "municipio": "No encontramos el municipio «%(value)s». Elige uno de la lista.",
-                "distrito": "El distrito «%(value)s» no existe: hay distritos del 1 al 45.",
-                "partido": "No encontramos el partido o candidatura «%(value)s».",
-                "cargo": "El cargo «%(value)s» no existe. Elige uno de la lista.",
-                "genero": "El valor de género «%(value)s» no es válido.",
-                "perfil": "El valor «%(value)s» no es válido: elige con o sin perfil publicado.",
-            }.get(name, "Valor no válido.")
-        self.fields["q"].error_messages["max_length"] = "Escribe como máximo 100 caracteres."
-
-    def filter(self, queryset, actors):
-        data = self.cleaned_data
-        if data.get("municipio"):
-            queryset = queryset.filter(municipality__slug=data["municipio"])
-        if data.get("distrito") not in (None, ""):
-            queryset = queryset.in_district(data["distrito"])
-        if data.get("partido"):
-            actor = next(a for a in actors if a["slug"] == data["partido"])
-            queryset = queryset.filter(
-                actor_id__in=PoliticalActorPage.candidacy_actor_ids(actor["id"], actor["kind"])
-            )
-        if data.get("cargo"):
-            queryset = queryset.filter(office=OFFICE_BY_SLUG[data["cargo"]])
-        if data.get("genero"):
-            queryset = queryset.filter(gender=data["genero"])
-        if data.get("q"):
-            queryset = queryset.matching(data["q"])
-        if data.get("perfil"):
-            queryset = filter_by_profile(queryset, data["perfil"])
-        return queryset
-
-
 def _filter_form(request):
-    municipalities = list(MunicipalityPage.objects.order_by("name").values_list("slug", "name"))
-    districts = list(DistrictPage.objects.order_by("number").values_list("number", flat=True))
-    actors = list(
-        PoliticalActorPage.objects.live()
-        .order_by("registration_order", "title")
-        .values("id", "slug", "title", "kind")
-    )
-    form = CandidacyFilterForm(
-        request.GET, municipalities=municipalities, districts=districts, actors=actors
-    )
-    return form, actors
+    """The candidacy filters of the request (electoral.parties.filters)."""
+    return CandidacyFilter(request.GET)
 
 
 def _publication(request):
@@ -117,7 +41,8 @@ def _publication(request):
 
 
 def candidacy_list(request):
-    form, actors = _filter_form(request)
+    filters = _filter_form(request)
+    form = filters.form
     is_open, public_from = _publication(request)
     context = {
         "form": form,
@@ -135,7 +60,7 @@ def candidacy_list(request):
     if not form.is_valid():
         status = 400
     elif is_open:
-        queryset = form.filter(Candidacy.objects.all(), actors)
+        queryset = filters.qs
         counts = dict(queryset.order_by().values_list("gender").annotate(n=Count("id")))
         total = sum(counts.values())
         context["gender_split"] = [
@@ -202,7 +127,8 @@ class _Echo:
 
 
 def candidacy_csv(request):
-    form, actors = _filter_form(request)
+    filters = _filter_form(request)
+    form = filters.form
     is_open, public_from = _publication(request)
     if not form.is_valid():
         message = "; ".join(str(e) for errors in form.errors.values() for e in errors)
@@ -218,25 +144,21 @@ def candidacy_csv(request):
             content_type="text/plain; charset=utf-8",
         )
     # Plain tuples, not model instances: 20,000 page objects would be slow.
-    queryset = (
-        form.filter(Candidacy.objects.all(), actors)
-        .in_list_order()
-        .values_list(
-            "office",
-            "position",
-            "role",
-            "name",
-            "gender",
-            "reelection",
-            "actor__title",
-            "actor__acronym",
-            "actor__kind",
-            "municipality__name",
-            "municipality__ine_code",
-            "district__number",
-            "source",
-            "source_line",
-        )
+    queryset = filters.qs.in_list_order().values_list(
+        "office",
+        "position",
+        "role",
+        "name",
+        "gender",
+        "reelection",
+        "actor__title",
+        "actor__acronym",
+        "actor__kind",
+        "municipality__name",
+        "municipality__ine_code",
+        "district__number",
+        "source",
+        "source_line",
     )
     kinds = dict(PoliticalActorPage.KIND_CHOICES)
     offices = dict(Office.choices)

@@ -4,6 +4,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail import hooks
 
+from home.navigation import NOT_FOUND_LINKS
+
 register = template.Library()
 
 DEFAULT_DESCRIPTION = (
@@ -69,3 +71,10 @@ def enrich(html, page=None):
     for fn in hooks.get_hooks("decide_enrich_html"):
         html = fn(html, page)
     return mark_safe(html)
+
+
+@register.simple_tag
+def not_found_links():
+    """[(url, label)] the 404 page suggests: registered by the apps that own
+    those sections (home.navigation.register_section)."""
+    return NOT_FOUND_LINKS
