@@ -1,10 +1,11 @@
 """The main navigation: one entry per public section (DESIGN.md section 7).
 
-A section appears only once it exists: a Django route (e.g. /mi-boleta/) or
-a live page at that address. Sections still to come (results, statistics,
-open data) are listed here and show up in the menus, the footer and the home
-page by themselves the day their page is published, and never as a dead link
-before then.
+Each app registers its own sections (`register_section`, from its
+AppConfig.ready()); home names only its own. A section appears only once it
+exists: a Django route (e.g. /mi-boleta/) or a live page at that address.
+Sections still to come (statistics, open data) are registered here and show
+up in the menus, the footer and the home page by themselves the day their
+page is published, and never as a dead link before then.
 """
 
 from django.core.cache import cache

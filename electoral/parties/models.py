@@ -72,9 +72,9 @@ class Topic(Orderable):
         return self.name
 
 
-def _live_actors(index):
+def _live_actors(parties_index):
     return (
-        PoliticalActorPage.objects.child_of(index)
+        PoliticalActorPage.objects.child_of(parties_index)
         .live()
         .select_related("logo")
         .prefetch_related(
