@@ -21,10 +21,10 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
-from electoral.blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
 from electoral.geography.models import DistrictPage, MunicipalityPage
 from home.media_guard import MediaGuardPageForm
 
+from .blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
 from .candidacies import Candidacy
 from .capture import PublishedProfiles, attach_published_profiles
 
