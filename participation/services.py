@@ -7,6 +7,8 @@ import time
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import formats, timezone
 
+from home.text import fold_case_and_spacing
+
 from .models import Idea, Reaction
 
 UNKNOWN = object()
@@ -151,12 +153,8 @@ def result_message(state, previous_value=None):
 URL_RE = re.compile(r"(https?://|www\.)", re.I)
 
 
-def normalize_text(text):
-    return " ".join((text or "").casefold().split())
-
-
 def text_hash(text):
-    return hashlib.sha256(normalize_text(text).encode()).hexdigest()
+    return hashlib.sha256(fold_case_and_spacing(text).encode()).hexdigest()
 
 
 def count_links(text):

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import PageManager
 
+from home.text import fold_name_words
+
 from .sources import GeographyImportError, read_csv, read_geojson
-from .text import normalize_name
 
 VOTERS_SOURCE = (
     "Lista nominal de la elección de ayuntamientos 2021 (cómputo municipal del IEEM), "
@@ -69,8 +70,8 @@ def _add_live_child(parent, page):
 def _same_name(given, name):
     """A municipality name as another file writes it: «Acambay» (short), «Paz--La»
     or «ORO, EL» (reordered) are Acambay de Ruíz Castañeda, La Paz and El Oro."""
-    words = set(normalize_name(given).split())
-    return bool(words) and words <= set(normalize_name(name).split())
+    words = set(fold_name_words(given).split())
+    return bool(words) and words <= set(fold_name_words(name).split())
 
 
 def _same_inegi(given, code):

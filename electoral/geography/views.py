@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.views import View
 
 from home.models import ElectionCalendar
+from home.text import fold_name_words
 
 from .text import (
     SectionNumberError,
     compress_ranges,
     head_town_label,
-    normalize_name,
     parse_section_number,
 )
 
@@ -93,7 +93,7 @@ def geography_index_context(page, request):
         district.related.sort(key=lambda m: m.normalized_name)
 
     query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
-    needle = normalize_name(query)
+    needle = fold_name_words(query)
     results = None
     if query:
         results = [m for m in municipalities if needle and needle in m.normalized_name]

@@ -13,7 +13,8 @@ from pathlib import Path
 from django.db import models, transaction
 from django.db.models import F, Q
 
-from electoral.parties.text import fold, readable_name
+from electoral.parties.text import readable_name
+from home.text import fold_all
 
 from .geography import DistrictPage, MunicipalityDistrict, MunicipalityPage
 
@@ -155,7 +156,7 @@ class CandidacyQuerySet(models.QuerySet):
         return self.filter(Q(district__number=number) | Q(municipality_id__in=municipalities))
 
     def matching(self, text):
-        key = fold(text)
+        key = fold_all(text)
         return self.filter(search_name__contains=key) if key else self
 
 
@@ -282,7 +283,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
 
     def _parse_registry(self, raw, line, municipalities, districts, errors):
         n_errors = len(errors)
-        office = OFFICE_BY_SLUG.get(fold(raw.get("cargo")).replace(" ", "-"))
+        office = OFFICE_BY_SLUG.get(fold_all(raw.get("cargo")).replace(" ", "-"))
         if office is None:
             errors.append(
                 f"Línea {line}, campo cargo: «{raw.get('cargo')}» no es un cargo válido "
@@ -313,7 +314,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
             "propietaria": Role.OWNER,
             "propietario": Role.OWNER,
             "suplente": Role.SUBSTITUTE,
-        }.get(fold(raw.get("calidad")))
+        }.get(fold_all(raw.get("calidad")))
         if role is None:
             errors.append(
                 f"Línea {line}, campo calidad: «{raw.get('calidad')}» "
@@ -322,14 +323,14 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
         name = raw.get("nombre") or ""
         if not name.strip():
             errors.append(f"Línea {line}, campo nombre: falta el nombre.")
-        gender = GENDER_BY_INPUT.get(fold(raw.get("genero")))
+        gender = GENDER_BY_INPUT.get(fold_all(raw.get("genero")))
         if gender is None:
             errors.append(
                 f"Línea {line}, campo genero: «{raw.get('genero')}» no es válido "
                 "(mujer, hombre, no binaria o vacío si no está registrado)."
             )
         reelection = {"": None, "si": True, "sí": True, "no": False}.get(
-            fold(raw.get("reeleccion")), "bad"
+            fold_all(raw.get("reeleccion")), "bad"
         )
         if reelection == "bad":
             errors.append(
@@ -345,7 +346,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
                 position=position,
                 role=role,
                 name=name,
-                label=fold(raw.get("actor")),
+                label=fold_all(raw.get("actor")),
                 municipality=municipality,
                 district=district,
                 gender=gender,
@@ -363,7 +364,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
                 "id", "registry_key", "ballot_label", "kind"
             ).prefetch_related("municipalities", "districts")
         )
-        by_key = {fold(a.registry_key): a for a in actors}
+        by_key = {fold_all(a.registry_key): a for a in actors}
         by_label = {}
         for actor in actors:
             by_label.setdefault(actor.ballot_label, []).append(actor)
@@ -375,7 +376,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
             if row.label.startswith("indep"):
                 place = row.municipality.ine_code if row.municipality else f"d{row.district.number}"
                 head = row.head_name or row.name
-                row.actor = by_key.get(fold(independent_key(place, head)))
+                row.actor = by_key.get(fold_all(independent_key(place, head)))
                 if row.actor is None:
                     errors.append(
                         f"Línea {row.line}, campo {row.label_field}: no hay candidatura "
@@ -455,7 +456,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
             for key, row in seen.items():
                 values = {
                     "name": row.name,
-                    "search_name": fold(row.name),
+                    "search_name": fold_all(row.name),
                     "gender": row.gender,
                     "reelection": row.reelection,
                     "is_head": row.role == Role.OWNER and row.office in HEAD_OFFICES,
@@ -589,7 +590,7 @@ class Candidacy(models.Model):
         )
 
     def save(self, *args, **kwargs):
-        self.search_name = fold(self.name)
+        self.search_name = fold_all(self.name)
         self.is_head = self.role == Role.OWNER and self.office in HEAD_OFFICES
         super().save(*args, **kwargs)
 

@@ -24,6 +24,7 @@ from electoral.geography.managers import (
     SectionCatalogueManager,
     SectionManager,
 )
+from home.text import fold_name_words
 
 __all__ = [
     "GeographyIndexPage",
@@ -270,9 +271,7 @@ class MunicipalityPage(Page):
         )
 
     def save(self, *args, **kwargs):
-        from electoral.geography.text import normalize_name
-
-        self.normalized_name = normalize_name(self.name)
+        self.normalized_name = fold_name_words(self.name)
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
