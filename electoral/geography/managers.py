@@ -1,13 +1,13 @@
 """Importers as manager methods: parse, validate every row, upsert.
 
 Each `import_*` method validates the whole file before writing anything and
-returns a `Counts`. `electoral.geography.importing.import_geography` runs them
-in order inside one transaction. Models are reached through `self.model` and
-`django.apps`, so this module imports no models at load time.
+returns an `electoral.importing.ImportReport`.
+`electoral.geography.importing.import_geography` runs them in order inside
+one transaction. Models are reached through `self.model` and `django.apps`,
+so this module imports no models at load time.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
@@ -16,36 +16,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import PageManager
 
+from electoral.importing import ImportFileError, ImportReport, read_csv, read_geojson
 from home.text import fold_name_words
-
-from .sources import GeographyImportError, read_csv, read_geojson
 
 VOTERS_SOURCE = (
     "Lista nominal de la elección de ayuntamientos 2021 (cómputo municipal del IEEM), "
     "compilada en elecRetrns de Eric Magar (ITAM)"
 )
-
-
-@dataclass
-class Counts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def total(self):
-        return self.created + self.updated + self.unchanged
-
-    def __str__(self):
-        text = (
-            f"{self.total} ({self.created} nuevos, {self.updated} actualizados, "
-            f"{self.unchanged} sin cambios"
-        )
-        if self.deleted:
-            text += f", {self.deleted} eliminados"
-        return text + ")"
 
 
 def _model(name):
@@ -153,7 +130,7 @@ class MunicipalityPageManager(PageManager):
             voters[ine] = count
         v_problems.raise_if_any()
 
-        counts = Counts()
+        counts = ImportReport()
         existing = {p.inegi_code: p for p in self.model.objects.all()}
         for code in sorted(found):
             name = found[code][1]
@@ -207,7 +184,7 @@ class DistrictPageManager(PageManager):
             else:
                 numbers[number] = element
         problems.raise_if_any()
-        counts = Counts()
+        counts = ImportReport()
         existing = set(self.model.objects.values_list("number", flat=True))
         for number in sorted(numbers):
             if number in existing:
@@ -308,7 +285,7 @@ class DistrictPageManager(PageManager):
                 problems.add(None, "distrito_local", f"falta la cabecera del distrito {number}.")
         problems.raise_if_any()
 
-        counts = Counts()
+        counts = ImportReport()
         for number, (ine_name, municipality) in sorted(wanted.items()):
             page = districts[number]
             shown = page.head_town
@@ -341,7 +318,7 @@ class MunicipalityDistrictManager(models.Manager):
             .annotate(n=models.Count("id"))
             .order_by()
         }
-        counts = Counts()
+        counts = ImportReport()
         existing = {(link.municipality_id, link.district_id): link for link in self.all()}
         to_create, to_update = [], []
         for key, n in wanted.items():
@@ -478,7 +455,7 @@ class SectionManager(models.Manager):
                 "pk", "number", "municipality_id", "district_id"
             )
         }
-        to_create, to_update, counts = [], [], Counts()
+        to_create, to_update, counts = [], [], ImportReport()
         for number, (municipality_pk, district_pk) in wanted.items():
             current = existing.get(number)
             if current is None:
@@ -610,7 +587,7 @@ class GeographyMapManager(models.Manager):
         d_problems.raise_if_any()
         m_problems.raise_if_any()
         if not d_geoms or not m_geoms:
-            raise GeographyImportError(["Los archivos de contornos no tienen figuras."])
+            raise ImportFileError(["Los archivos de contornos no tienen figuras."])
 
         bounds = bounds_of([*d_geoms.values(), *m_geoms.values()])
         state = Projection.fit(bounds, self.MAP_WIDTH)
@@ -641,7 +618,7 @@ class GeographyMapManager(models.Manager):
             municipalities.values(), ["shape_path", "shape_viewbox"]
         )
 
-        counts = Counts()
+        counts = ImportReport()
         maps = {
             self.model.DISTRICTS: (
                 render_map(

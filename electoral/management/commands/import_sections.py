@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from electoral.geography.sources import GeographyImportError
+from electoral.importing import ImportFileError
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 counts = Section.objects.import_csv(path, source=source)
-        except GeographyImportError as exc:
+        except ImportFileError as exc:
             raise CommandError(f"No se importó nada.\n{exc}") from None
         self.stdout.write(f"  secciones: {counts}")
         links = counts.extra["links"]
