@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,6 +19,9 @@ from wagtail.models import PageManager
 
 from electoral.importing import ImportFileError, ImportReport, read_csv, read_geojson
 from home.text import fold_name_words
+
+from .svg import MapItem, Projection, bounds_of, polygons_of, render_map, shape_of, viewbox_of
+from .text import accented_words, head_town_from_ine
 
 VOTERS_SOURCE = (
     "Lista nominal de la elección de ayuntamientos 2021 (cómputo municipal del IEEM), "
@@ -36,6 +40,8 @@ def _add_live_child(parent, page):
     page.live = True
     page.has_unpublished_changes = False
     page.first_published_at = page.last_published_at = now
+    # Imported here: wagtail.signal_handlers loads models, and this module is
+    # imported while the models load.
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
     # A new importer page holds no rich text yet, so it references nothing.
@@ -212,8 +218,6 @@ class DistrictPageManager(PageManager):
         `head_town` (what the site shows, editable) is rewritten only while it is
         blank or still what the importer wrote from the previous INE name.
         """
-        from .text import accented_words, head_town_from_ine
-
         rows, problems, _ = read_csv(
             path,
             required=("distrito_local", "cabecera_distrito_local", "cabecera_municipio_ine"),
@@ -498,8 +502,6 @@ class SectionCatalogueManager(models.Manager):
 
     def record(self, source, file_name, section_count):
         """Keep one row; write it only when something changed (idempotent)."""
-        from django.core.cache import cache
-
         cache.delete(self.CACHE_KEY)
         values = {"source": source, "file_name": file_name, "section_count": section_count}
         current = self.order_by("pk").first()
@@ -514,8 +516,6 @@ class SectionCatalogueManager(models.Manager):
 
     def source(self):
         """The source to cite, or "" before any import."""
-        from django.core.cache import cache
-
         value = cache.get(self.CACHE_KEY)
         if value is None:
             value = self.order_by("pk").values_list("source", flat=True).first() or ""
@@ -529,16 +529,6 @@ class GeographyMapManager(models.Manager):
 
     def import_shapes(self, districts_geojson, municipalities_geojson):
         """Project both layers once: state maps (stored SVG) and each page's own outline."""
-        from .svg import (
-            MapItem,
-            Projection,
-            bounds_of,
-            polygons_of,
-            render_map,
-            shape_of,
-            viewbox_of,
-        )
-
         DistrictPage = _model("DistrictPage")
         MunicipalityPage = _model("MunicipalityPage")
         district_features, d_problems = read_geojson(districts_geojson)

@@ -22,6 +22,7 @@ from electoral.models import (
 )
 from electoral.models.candidacies import independent_key
 from electoral.parties.text import readable_name
+from home.pagetree import ensure_child
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 LABELS_FILE = FIXTURES / "ieem2021_etiquetas_partidos_coaliciones_DERIVED.csv"
@@ -143,8 +144,6 @@ FIRST_INDEPENDENT_ORDER = 100
 
 
 def ensure_parties_index(home):
-    from home.pagetree import ensure_child
-
     index, _ = ensure_child(
         home,
         PartiesIndexPage,

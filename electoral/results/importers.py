@@ -24,6 +24,7 @@ from electoral.importing import (
     read_csv,
     read_header,
 )
+from electoral.models.candidacies import independent_key
 from electoral.parties.text import readable_name
 
 from .managers import CURRENT_PROCESS_YEAR
@@ -278,8 +279,6 @@ def _independents_2021(path=CANDIDATES_2021):
 
 
 def _option_2021(position, label, votes, municipality, actors, independents):
-    from electoral.models.candidacies import independent_key
-
     kind, key, name = LABELS_2021[label]
     actor = None
     if kind == "independiente":

@@ -1,6 +1,8 @@
 """Contest queries and the import entry points (parsing lives in `importers`)."""
 
+from django.apps import apps
 from django.db import models
+from django.db.models import Prefetch
 
 CURRENT_PROCESS_YEAR = 2021  # the process this site informs about; older ones are history
 
@@ -19,9 +21,6 @@ class ContestQuerySet(models.QuerySet):
         return self.filter(process_year__lt=CURRENT_PROCESS_YEAR)
 
     def with_options(self):
-        from django.apps import apps
-        from django.db.models import Prefetch
-
         option = apps.get_model("electoral", "VoteOption")
         return self.prefetch_related(
             Prefetch(
@@ -47,12 +46,14 @@ class ContestQuerySet(models.QuerySet):
 class ContestManager(models.Manager.from_queryset(ContestQuerySet)):
     def import_municipal_2021(self, raw_path, aggregated_path):
         """The 2021 ayuntamientos (and the two extraordinary elections)."""
+        # Imported here: importers.py uses the models, which import this module.
         from .importers import import_municipal_2021
 
         return import_municipal_2021(raw_path, aggregated_path)
 
     def import_district_file(self, path, *, year, source, **options):
         """A district results file in INE/IEEM's layout (one column per option)."""
+        # Imported here: importers.py uses the models, which import this module.
         from .importers import import_district_file
 
         return import_district_file(path, year=year, source=source, **options)

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from electoral.importing import ImportFileError
+from electoral.models import Section
 
 
 class Command(BaseCommand):
@@ -22,8 +23,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, source=None, **options):
-        from electoral.models import Section
-
         try:
             with transaction.atomic():
                 counts = Section.objects.import_csv(path, source=source)
