@@ -25,7 +25,7 @@ from electoral.geography.models import (
     SectionCatalogue,
 )
 from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage, GlossaryRelatedTerm
-from electoral.parties.candidacies import Candidacy, CandidacyImportError, ImportReport
+from electoral.parties.candidacies import Candidacy
 from electoral.parties.models import (
     CandidateProfileIndexPage,
     CandidateProfilePage,
@@ -64,8 +64,6 @@ __all__ = [
     "CandidateProfileIndexPage",
     "CandidateProfilePage",
     "Candidacy",
-    "CandidacyImportError",
-    "ImportReport",
     # results
     "Contest",
     "VoteOption",

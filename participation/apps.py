@@ -7,12 +7,8 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Participación ciudadana"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        # Imported here: signals.py imports models, which the app registry
+        # loads only after every AppConfig is built.
+        from . import signals
 
-        from home.models import ElectionCalendar
-
-        from . import services, targets  # noqa: F401  (page signals refresh target lookups)
-
-        post_save.connect(
-            services.forget_calendar, sender=ElectionCalendar, dispatch_uid="participation-cal"
-        )
+        signals.connect()

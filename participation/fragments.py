@@ -9,6 +9,8 @@ JavaScript, a message derived from the URL the endpoint redirected to.
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 
+from home.models import ElectionCalendar
+
 from . import services, targets
 
 NO_JS_MESSAGES = {
@@ -22,8 +24,6 @@ NO_JS_MESSAGES = {
 def _calendar(context):
     calendar = context.get("calendar")
     if calendar is None:
-        from home.models import ElectionCalendar
-
         calendar = ElectionCalendar.load()
     return calendar
 

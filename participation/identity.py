@@ -11,7 +11,7 @@ address).
 
 The cookie also carries (signed, in the clear) the moment it was issued, so
 the reaction endpoint can tell a fresh participant id from one in use for a
-while: like-stuffing mints a new id for every press (see abuse.py). Cookies
+while: like-stuffing mints a new id for every press (see reactions/abuse.py). Cookies
 issued before this existed carry no time and count as not fresh.
 
 Network address: read by home.network.client_ip (X-Forwarded-For only from
@@ -37,11 +37,26 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from home import network
+
+
+class AddressSalt(models.Model):
+    """The random secret network addresses are hashed with on one day."""
+
+    day = models.DateField(primary_key=True)
+    secret = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "Secreto diario de direcciones"
+        verbose_name_plural = "Secretos diarios de direcciones"
+
+    def __str__(self):
+        return str(self.day)
+
 
 COOKIE_NAME = "decide_participa"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 180  # one electoral process
@@ -90,7 +105,7 @@ def fresh_seconds():
 
 
 def is_fresh(issued_at, now=None):
-    """Whether a participant id issued at `issued_at` is still new (see abuse.py)."""
+    """Whether a participant id issued at `issued_at` is still new (see reactions/abuse.py)."""
     if issued_at is None:
         return False
     return (now or time.time()) - issued_at < fresh_seconds()
@@ -127,8 +142,6 @@ def _daily_secret(day):
     secret = _salt_cache.get(day)
     if secret:
         return secret
-    from .models import AddressSalt
-
     row = AddressSalt.objects.filter(day=day).first()
     if row is None:
         try:
@@ -174,8 +187,6 @@ def login_address(request):
 
 def forget_salts_before(day):
     """Delete the secrets of days before `day`: their hashes become unlinkable."""
-    from .models import AddressSalt
-
     _salt_cache.clear()
     return AddressSalt.objects.filter(day__lt=day).delete()[0]
 

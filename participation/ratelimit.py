@@ -14,9 +14,29 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, models
 from django.utils import timezone
+
+
+class RateCounter(models.Model):
+    """Fixed-window counters for rate limits, shared by every app process.
+
+    Used when the cache is process-local (no REDIS_URL). Expired rows are
+    removed by `manage.py purge_participation`.
+    """
+
+    key = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "Contador de límite"
+        verbose_name_plural = "Contadores de límite"
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
 
 DEFAULT_LIMITS = {
     # reactions
@@ -31,7 +51,7 @@ DEFAULT_LIMITS = {
     "cookie_address": (120, 3600),
     "cookie_address_day": (1000, 86400),
     # presses that set a reaction on one target by fresh participant ids of one
-    # address bucket (abuse.py): above "burst_flag" they are stored and flagged,
+    # address bucket (reactions/abuse.py): above "burst_flag" they are stored and flagged,
     # above "burst_refuse" or "burst_refuse_day" refused
     "burst_flag": (10, 600),
     "burst_refuse": (50, 600),
@@ -69,8 +89,12 @@ def _window(seconds, now):
 
 
 def _incr_database(key, expires_at):
-    from .models import RateCounter
+    """Add one to the counter `key` and return its count, in one statement.
 
+    Kept as SQL: the ORM has no single statement that inserts or adds one and
+    returns the count; its version (transaction, UPDATE with F(), read, insert
+    on the first hit) is 13x slower on SQLite (bench/bench_upserts.py).
+    """
     q = connection.ops.quote_name
     table, k, c, e = q(RateCounter._meta.db_table), q("key"), q("count"), q("expires_at")
     with connection.cursor() as cursor:
@@ -83,6 +107,9 @@ def _incr_database(key, expires_at):
 
 
 def _incr_cache(key, expires_at):
+    """Count in the shared cache with its public API: `add` creates the counter
+    with the time to live of its window (only when missing), `incr` adds one
+    atomically (Redis INCR keeps that time to live)."""
     timeout = max(1, int((expires_at - timezone.now()).total_seconds()) + 1)
     cache.add(key, 0, timeout)
     try:
@@ -90,42 +117,6 @@ def _incr_cache(key, expires_at):
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout)
         return 1
-
-
-# INCR each key and give it its time to live when the INCR created it, in one
-# atomic round trip (a pipeline of INCR + EXPIRE NX sends and parses twice as
-# many commands; on a busy 2-core machine every reply parsed counts).
-_INCR_LUA = """
-local counts = {}
-for i, key in ipairs(KEYS) do
-  local count = redis.call('INCR', key)
-  if count == 1 or redis.call('TTL', key) == -1 then
-    redis.call('EXPIRE', key, ARGV[i])
-  end
-  counts[i] = count
-end
-return counts
-"""
-
-
-def _redis_script():
-    """A registered Lua script on the raw client of Django's RedisCache, or
-    None for other backends.
-
-    Django builds a new redis.Redis object (with its table of response
-    callbacks) on every get_client() call; that was a third of the cost of a
-    reaction, so the client and script are kept on the backend instance (one
-    per thread) and reused. The connection pool is Django's, shared by the
-    process; the script is sent with EVALSHA (EVAL once after a Redis restart).
-    """
-    backend = caches["default"]
-    if type(backend).__name__ != "RedisCache":
-        return None
-    script = getattr(backend, "_participation_incr", None)
-    if script is None:
-        client = backend._cache.get_client(None, write=True)
-        script = backend._participation_incr = client.register_script(_INCR_LUA)
-    return script
 
 
 def window_start(name, now=None):
@@ -136,8 +127,7 @@ def window_start(name, now=None):
 def hit_all(checks):
     """Count one request against several limits: [(name, subject), …].
 
-    Returns the name of the first limit exceeded, or None. With Redis all
-    counters go in one round trip (a Lua script: INCR, and EXPIRE when new).
+    Returns the name of the first limit exceeded, or None.
     """
     for name, maximum, count in count_all(checks):
         if count > maximum:
@@ -156,18 +146,7 @@ def count_all(checks):
     if _uses_database():
         counts = [_incr_database(key, expires) for _, _, key, expires in keyed]
     else:
-        script = _redis_script()
-        if script is not None:
-            current = timezone.now()
-            counts = script(
-                keys=[cache.make_and_validate_key(key) for _, _, key, _ in keyed],
-                args=[
-                    max(1, int((expires - current).total_seconds()) + 1)
-                    for _, _, _, expires in keyed
-                ],
-            )
-        else:
-            counts = [_incr_cache(key, expires) for _, _, key, expires in keyed]
+        counts = [_incr_cache(key, expires) for _, _, key, expires in keyed]
     return [
         (name, maximum, int(count))
         for (name, maximum, _, _), count in zip(keyed, counts, strict=True)
@@ -180,6 +159,4 @@ def hit(name, subject):
 
 
 def purge_expired():
-    from .models import RateCounter
-
     return RateCounter.objects.filter(expires_at__lt=timezone.now()).delete()[0]

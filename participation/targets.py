@@ -1,28 +1,109 @@
-"""From (page id, block id) to a Target, by duck typing.
+"""From (page id, block id) to a Target.
 
-Any live page that defines `feedback_targets()` (a list of (block id, label),
-"" being the whole page) can receive reactions and ideas; today those are the
-platform and candidate profile pages of `electoral`. This module never imports
-their classes, so participation keeps working while they change.
+Any live page whose type implements `home.participation.ParticipationTarget`
+(its `feedback_targets()` list the blocks, "" being the whole page, and it
+states their kind, actor and order) can receive reactions and ideas; today
+those are the platform and candidate profile pages of `electoral`. This module
+never imports their classes: it asks the interface.
 """
 
 import time
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
 
-from .models import Target
+from home import participation as participation_kinds
+from home.participation import is_participation_target
+
+
+class Target(models.Model):
+    """Something a citizen can react to: a page, or one block of it."""
+
+    # The kinds a page declares (home.participation.ParticipationTarget).
+    KIND_PLATFORM = participation_kinds.PLATFORM
+    KIND_TOPIC = participation_kinds.TOPIC
+    KIND_PROPOSAL = participation_kinds.PROPOSAL
+    KIND_PROFILE = participation_kinds.PROFILE
+    KIND_OTHER = participation_kinds.OTHER
+    KIND_CHOICES = [
+        (KIND_PLATFORM, "Plataforma completa"),
+        (KIND_TOPIC, "Tema de una plataforma"),
+        (KIND_PROPOSAL, "Propuesta de una candidatura"),
+        (KIND_PROFILE, "Perfil de candidatura completo"),
+        (KIND_OTHER, "Otro"),
+    ]
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Página",
+    )
+    page_key = models.PositiveIntegerField(
+        "Id de la página", help_text="Se conserva aunque la página se elimine."
+    )
+    block_id = models.CharField("Id del bloque", max_length=64, blank=True)
+    kind = models.CharField("Tipo", max_length=12, choices=KIND_CHOICES, default=KIND_OTHER)
+    label = models.CharField("Elemento", max_length=255)
+    page_title = models.CharField("Título de la página", max_length=255)
+    actor = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Actor político",
+    )
+    actor_title = models.CharField("Actor político", max_length=255, blank=True)
+    actor_acronym = models.CharField("Siglas", max_length=40, blank=True)
+    actor_slug = models.SlugField("Slug del actor", max_length=255, blank=True)
+    actor_order = models.PositiveIntegerField("Orden de registro", null=True, blank=True)
+    created_at = models.DateTimeField("Creado", default=timezone.now)
+
+    class Meta:
+        verbose_name = "Elemento con participación"
+        verbose_name_plural = "Elementos con participación"
+        ordering = ["actor_order", "actor_title", "page_key", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page_key", "block_id"], name="participation_target_page_block"
+            )
+        ]
+
+    def __str__(self):
+        actor = self.actor_acronym or self.actor_title
+        return f"{actor} · {self.label}" if actor else self.label
+
+    @property
+    def still_exists(self):
+        return self.page_id is not None
+
 
 _CACHE_SECONDS = 300
 BLOCK_ID_MAX = 64
 
 
+def actor_choices():
+    """[(title, title)] of the actors that have targets, in registration order."""
+    titles = (
+        Target.objects.exclude(actor_title="")
+        .order_by("actor_order", "actor_title")
+        .values_list("actor_title", flat=True)
+        .distinct()
+    )
+    seen = []
+    for title in titles:
+        if title not in seen:
+            seen.append(title)
+    return [(t, t) for t in seen]
+
+
 def is_feedback_page(page):
-    return page is not None and callable(getattr(page, "feedback_targets", None))
+    return page is not None and is_participation_target(page)
 
 
 def target_labels(page):
@@ -36,42 +117,31 @@ def target_labels(page):
     return labels
 
 
-def target_kind(page, block_id):
-    name = type(page).__name__.lower()
-    if "platform" in name or "plataforma" in name:
-        return Target.KIND_TOPIC if block_id else Target.KIND_PLATFORM
-    if "candida" in name or "profile" in name:
-        return Target.KIND_PROPOSAL if block_id else Target.KIND_PROFILE
-    return Target.KIND_OTHER
-
-
-def _actor_of(page):
+def actor_of(page):
+    """The actor page participation on `page` is delivered to, or None."""
     try:
-        actor = getattr(page, "actor", None)
+        return page.participation_actor()
     except Exception:  # a half-built page must not break participation
-        actor = None
-    return actor
+        return None
 
 
 def snapshot(page, block_id):
     """The Target fields describing `page`'s block `block_id` right now."""
-    actor = _actor_of(page)
-    order = None
-    for attr in ("registration_order", "order", "sort_order"):
-        value = getattr(actor, attr, None) if actor is not None else None
-        if isinstance(value, int):
-            order = value
-            break
+    actor = actor_of(page)
+    try:
+        order = page.participation_order()
+    except Exception:  # a half-built page must not break participation
+        order = None
     return {
         "page_id": page.pk,
-        "kind": target_kind(page, block_id),
+        "kind": page.participation_kind(block_id),
         "label": target_labels(page)[block_id][:255],
         "page_title": page.title[:255],
         "actor_id": actor.pk if isinstance(actor, Page) else None,
         "actor_title": (getattr(actor, "title", "") or "")[:255],
         "actor_acronym": (getattr(actor, "acronym", "") or "")[:40],
         "actor_slug": (getattr(actor, "slug", "") or "")[:255],
-        "actor_order": order,
+        "actor_order": order if isinstance(order, int) else None,
     }
 
 
@@ -160,12 +230,6 @@ def forget_memo():
     _memo.clear()
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
-def _page_changed(sender, instance, **kwargs):
-    _bump(instance.pk)
-
-
-@receiver(post_delete, sender=Page)
-def _page_deleted(sender, instance, **kwargs):
+def page_changed(sender, instance, **kwargs):
+    """A target page was published, unpublished or deleted: lookups start afresh."""
     _bump(instance.pk)

@@ -5,21 +5,25 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .fragments import render_controls
+
 # Registered first: Wagtail must not create its default policy for Idea.
-from .admin_views import (  # noqa: E402
-    BURSTS_PERMISSION,
+from .ideas.admin_views import (  # noqa: E402
     MODERATE_PERMISSION,
-    REPORT_PERMISSION,
     AcceptIdeasBulkAction,
-    BurstsReportView,
     IdeaPermissionPolicy,
     IdeaViewSet,
     PendingIdeasPanel,
-    ReactionsReportView,
     RejectIdeasBulkAction,
 )
-from .audit import register_actions as register_moderation_log_actions
+from .ideas.audit import register_actions as register_moderation_log_actions
 from .models import Idea
+from .reactions.admin_views import (  # noqa: E402
+    BURSTS_PERMISSION,
+    REPORT_PERMISSION,
+    BurstsReportView,
+    ReactionsReportView,
+)
 
 register_permission_policy(Idea, IdeaPermissionPolicy(Idea))
 register_snippet(IdeaViewSet)
@@ -30,8 +34,6 @@ hooks.register("register_log_actions", register_moderation_log_actions)
 
 @hooks.register("decide_target_extras")
 def participation_controls(context, page, block_id):
-    from .fragments import render_controls
-
     return render_controls(context, page, block_id)
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from electoral.geography.models import DistrictPage, GeographyMap, MunicipalityPage, Section
+
 from .pages import ensure_geography_tree
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -39,8 +41,6 @@ def import_geography(files=None, *, stdout=None):
     All or nothing: a problem in any file rolls everything back. Returns the
     counts per step (also written to `stdout`).
     """
-    from electoral.geography.models import DistrictPage, GeographyMap, MunicipalityPage, Section
-
     files = files or GeographyFiles()
     report = {}
     with transaction.atomic():

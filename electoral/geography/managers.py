@@ -1,50 +1,32 @@
 """Importers as manager methods: parse, validate every row, upsert.
 
 Each `import_*` method validates the whole file before writing anything and
-returns a `Counts`. `electoral.geography.importing.import_geography` runs them
-in order inside one transaction. Models are reached through `self.model` and
-`django.apps`, so this module imports no models at load time.
+returns an `electoral.importing.ImportReport`.
+`electoral.geography.importing.import_geography` runs them in order inside
+one transaction. Models are reached through `self.model` and `django.apps`,
+so this module imports no models at load time.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import PageManager
 
-from .sources import GeographyImportError, read_csv, read_geojson
-from .text import normalize_name
+from electoral.importing import ImportFileError, ImportReport, read_csv, read_geojson
+from home.text import fold_name_words
+
+from .svg import MapItem, Projection, bounds_of, polygons_of, render_map, shape_of, viewbox_of
+from .text import accented_words, head_town_from_ine
 
 VOTERS_SOURCE = (
     "Lista nominal de la elección de ayuntamientos 2021 (cómputo municipal del IEEM), "
     "compilada en elecRetrns de Eric Magar (ITAM)"
 )
-
-
-@dataclass
-class Counts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def total(self):
-        return self.created + self.updated + self.unchanged
-
-    def __str__(self):
-        text = (
-            f"{self.total} ({self.created} nuevos, {self.updated} actualizados, "
-            f"{self.unchanged} sin cambios"
-        )
-        if self.deleted:
-            text += f", {self.deleted} eliminados"
-        return text + ")"
 
 
 def _model(name):
@@ -58,6 +40,8 @@ def _add_live_child(parent, page):
     page.live = True
     page.has_unpublished_changes = False
     page.first_published_at = page.last_published_at = now
+    # Imported here: wagtail.signal_handlers loads models, and this module is
+    # imported while the models load.
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
     # A new importer page holds no rich text yet, so it references nothing.
@@ -69,8 +53,8 @@ def _add_live_child(parent, page):
 def _same_name(given, name):
     """A municipality name as another file writes it: «Acambay» (short), «Paz--La»
     or «ORO, EL» (reordered) are Acambay de Ruíz Castañeda, La Paz and El Oro."""
-    words = set(normalize_name(given).split())
-    return bool(words) and words <= set(normalize_name(name).split())
+    words = set(fold_name_words(given).split())
+    return bool(words) and words <= set(fold_name_words(name).split())
 
 
 def _same_inegi(given, code):
@@ -152,7 +136,7 @@ class MunicipalityPageManager(PageManager):
             voters[ine] = count
         v_problems.raise_if_any()
 
-        counts = Counts()
+        counts = ImportReport()
         existing = {p.inegi_code: p for p in self.model.objects.all()}
         for code in sorted(found):
             name = found[code][1]
@@ -206,7 +190,7 @@ class DistrictPageManager(PageManager):
             else:
                 numbers[number] = element
         problems.raise_if_any()
-        counts = Counts()
+        counts = ImportReport()
         existing = set(self.model.objects.values_list("number", flat=True))
         for number in sorted(numbers):
             if number in existing:
@@ -234,8 +218,6 @@ class DistrictPageManager(PageManager):
         `head_town` (what the site shows, editable) is rewritten only while it is
         blank or still what the importer wrote from the previous INE name.
         """
-        from .text import accented_words, head_town_from_ine
-
         rows, problems, _ = read_csv(
             path,
             required=("distrito_local", "cabecera_distrito_local", "cabecera_municipio_ine"),
@@ -307,7 +289,7 @@ class DistrictPageManager(PageManager):
                 problems.add(None, "distrito_local", f"falta la cabecera del distrito {number}.")
         problems.raise_if_any()
 
-        counts = Counts()
+        counts = ImportReport()
         for number, (ine_name, municipality) in sorted(wanted.items()):
             page = districts[number]
             shown = page.head_town
@@ -340,7 +322,7 @@ class MunicipalityDistrictManager(models.Manager):
             .annotate(n=models.Count("id"))
             .order_by()
         }
-        counts = Counts()
+        counts = ImportReport()
         existing = {(link.municipality_id, link.district_id): link for link in self.all()}
         to_create, to_update = [], []
         for key, n in wanted.items():
@@ -477,7 +459,7 @@ class SectionManager(models.Manager):
                 "pk", "number", "municipality_id", "district_id"
             )
         }
-        to_create, to_update, counts = [], [], Counts()
+        to_create, to_update, counts = [], [], ImportReport()
         for number, (municipality_pk, district_pk) in wanted.items():
             current = existing.get(number)
             if current is None:
@@ -520,8 +502,6 @@ class SectionCatalogueManager(models.Manager):
 
     def record(self, source, file_name, section_count):
         """Keep one row; write it only when something changed (idempotent)."""
-        from django.core.cache import cache
-
         cache.delete(self.CACHE_KEY)
         values = {"source": source, "file_name": file_name, "section_count": section_count}
         current = self.order_by("pk").first()
@@ -536,8 +516,6 @@ class SectionCatalogueManager(models.Manager):
 
     def source(self):
         """The source to cite, or "" before any import."""
-        from django.core.cache import cache
-
         value = cache.get(self.CACHE_KEY)
         if value is None:
             value = self.order_by("pk").values_list("source", flat=True).first() or ""
@@ -551,16 +529,6 @@ class GeographyMapManager(models.Manager):
 
     def import_shapes(self, districts_geojson, municipalities_geojson):
         """Project both layers once: state maps (stored SVG) and each page's own outline."""
-        from .svg import (
-            MapItem,
-            Projection,
-            bounds_of,
-            polygons_of,
-            render_map,
-            shape_of,
-            viewbox_of,
-        )
-
         DistrictPage = _model("DistrictPage")
         MunicipalityPage = _model("MunicipalityPage")
         district_features, d_problems = read_geojson(districts_geojson)
@@ -609,7 +577,7 @@ class GeographyMapManager(models.Manager):
         d_problems.raise_if_any()
         m_problems.raise_if_any()
         if not d_geoms or not m_geoms:
-            raise GeographyImportError(["Los archivos de contornos no tienen figuras."])
+            raise ImportFileError(["Los archivos de contornos no tienen figuras."])
 
         bounds = bounds_of([*d_geoms.values(), *m_geoms.values()])
         state = Projection.fit(bounds, self.MAP_WIDTH)
@@ -640,7 +608,7 @@ class GeographyMapManager(models.Manager):
             municipalities.values(), ["shape_path", "shape_viewbox"]
         )
 
-        counts = Counts()
+        counts = ImportReport()
         maps = {
             self.model.DISTRICTS: (
                 render_map(

@@ -26,8 +26,9 @@ from electoral.geography.managers import (
     SectionManager,
 )
 from home.navigation import feature_open
+from home.text import fold_name_words
 
-from .text import compress_ranges, head_town_label, normalize_name
+from .text import compress_ranges, head_town_label
 
 __all__ = [
     "GeographyIndexPage",
@@ -127,7 +128,7 @@ class GeographyIndexPage(Page):
             district.related.sort(key=lambda m: m.normalized_name)
 
         query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_LENGTH]
-        needle = normalize_name(query)
+        needle = fold_name_words(query)
         results = None
         if query:
             results = [m for m in municipalities if needle and needle in m.normalized_name]
@@ -402,7 +403,7 @@ class MunicipalityPage(Page):
         )
 
     def save(self, *args, **kwargs):
-        self.normalized_name = normalize_name(self.name)
+        self.normalized_name = fold_name_words(self.name)
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -1,20 +1,6 @@
-"""Text helpers for names and section numbers."""
+"""Section numbers and head town names (names compare through `home.text.fold_name_words`)."""
 
-import re
-import unicodedata
-
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def normalize_name(value):
-    """Lower case, no accents, single spaces: "NEZAHUALCÓYOTL" -> "nezahualcoyotl".
-
-    Punctuation becomes a space, so "Ruíz" and "RUIZ", "ORO, EL" and "El Oro"
-    compare by words.
-    """
-    decomposed = unicodedata.normalize("NFKD", str(value or ""))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join(_NON_ALNUM.sub(" ", plain).split())
+from home.text import fold_name_words
 
 
 def compress_ranges(numbers):
@@ -70,7 +56,7 @@ def accented_words(names):
     found = {}
     for name in names:
         for word in str(name).split():
-            key = normalize_name(word)
+            key = fold_name_words(word)
             if not key or key == word.lower():
                 continue
             found.setdefault(key, set()).add(word[:1].upper() + word[1:])
@@ -90,8 +76,8 @@ def head_town_from_ine(ine_name, accents):
         lower = word.lower()
         if i and lower in _PARTICLES:
             words.append(lower)
-        elif normalize_name(word) in accents and word.isalpha():
-            words.append(accents[normalize_name(word)])
+        elif fold_name_words(word) in accents and word.isalpha():
+            words.append(accents[fold_name_words(word)])
         else:
             words.append(lower[:1].upper() + lower[1:])
     return " ".join(words)
@@ -101,6 +87,6 @@ def head_town_label(head_town, municipality_name=None):
     """«Toluca de Lerdo (Toluca)»; just «Metepec» when the town is named like its municipality."""
     if not head_town:
         return ""
-    if municipality_name and normalize_name(municipality_name) != normalize_name(head_town):
+    if municipality_name and fold_name_words(municipality_name) != fold_name_words(head_town):
         return f"{head_town} ({municipality_name})"
     return head_town

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from .text import fold, sort_key
+from home.text import strip_accents_keep_enye
+
+from .text import sort_key
 
 ALPHABET = list("ABCDEFGHIJKLMN") + ["Ñ"] + list("OPQRSTUVWXYZ")
 OTHER = "#"  # terms that start with a digit or a symbol
@@ -12,7 +14,7 @@ def letter_for(term):
     """The A–Z letter a term is listed under: "Árbol" → "A", "Ñandú" → "Ñ"."""
     for char in term.strip():
         if char.isalnum():
-            letter = fold(char).upper()
+            letter = strip_accents_keep_enye(char).upper()
             return letter if letter in ALPHABET else OTHER
     return OTHER
 

@@ -23,9 +23,9 @@ import zlib
 from django.utils.html import escape
 
 from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage
+from home.text import strip_accents_keep_enye
 
 from .terms import glossary_terms
-from .text import fold
 
 # Text inside these elements is never changed.
 SKIP_TAGS = frozenset(
@@ -73,7 +73,7 @@ def _is_acronym(variant):
 
 def _variant_pattern(variant):
     """Regex for a variant, over folded text: each long word may take -s or -es."""
-    words = fold(variant).split()
+    words = strip_accents_keep_enye(variant).split()
     if not words:
         return None
     if _is_acronym(variant):
@@ -93,7 +93,7 @@ class Linker:
             for variant in term.variants:
                 pattern = _variant_pattern(variant)
                 if pattern:
-                    variants.append((len(fold(variant)), pattern, term.id))
+                    variants.append((len(strip_accents_keep_enye(variant)), pattern, term.id))
         # Longest first, so "candidatura común" wins over "candidatura".
         variants.sort(key=lambda v: -v[0])
         self.group_term = {}
@@ -136,7 +136,7 @@ class Linker:
         return "".join(out)
 
     def _link_text(self, text, seen, token):
-        folded = fold(text)
+        folded = strip_accents_keep_enye(text)
         out = []
         position = 0
         for match in self.regex.finditer(folded):

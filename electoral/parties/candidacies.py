@@ -4,19 +4,19 @@ Parsing, validation and upserts live in CandidacyManager.import_csv; the
 management command `import_candidacies` is a thin wrapper around it.
 """
 
-import csv
-import io
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import models, transaction
 from django.db.models import F, Q
 
 from electoral.geography.models import DistrictPage, MunicipalityDistrict, MunicipalityPage
-from electoral.parties.text import fold, readable_name
+from electoral.importing import ImportReport, Problems, file_error, read_header, read_rows
+from electoral.parties.text import readable_name
+from home.text import fold_all
 
-__all__ = ["Candidacy", "CandidacyImportError", "ImportReport"]
+__all__ = ["Candidacy"]
 
 
 class Office(models.IntegerChoices):
@@ -66,32 +66,6 @@ GENDER_BY_INPUT = {
 class Role(models.TextChoices):
     OWNER = "propietaria", "Propietaria"
     SUBSTITUTE = "suplente", "Suplente"
-
-
-class CandidacyImportError(Exception):
-    """The file was rejected; `errors` are Spanish messages naming line and field."""
-
-    def __init__(self, errors):
-        self.errors = list(errors)
-        super().__init__("\n".join(self.errors))
-
-
-@dataclass
-class ImportReport:
-    source: str
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-    by_office: Counter = field(default_factory=Counter)
-
-    def summary(self):
-        return (
-            f"{self.rows} filas, {self.created + self.updated + self.unchanged} candidaturas "
-            f"({self.created} nuevas, {self.updated} actualizadas, {self.unchanged} sin cambios, "
-            f"{self.deleted} retiradas)"
-        )
 
 
 # Layout 1: the ayuntamiento heads file (emagar/elecRetrns), one row per
@@ -154,104 +128,83 @@ class CandidacyQuerySet(models.QuerySet):
         return self.filter(Q(district__number=number) | Q(municipality_id__in=municipalities))
 
     def matching(self, text):
-        key = fold(text)
+        key = fold_all(text)
         return self.filter(search_name__contains=key) if key else self
 
 
 class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
-    def import_csv(self, path, *, source=None, encoding="utf-8-sig"):
+    def import_csv(self, path, *, source=None):
         """Validate and upsert every row of a candidacy file in one transaction.
 
         Accepts the IEEM registry layout (REGISTRY_COLUMNS) or the 2021
-        ayuntamiento heads layout (EMAGAR_COLUMNS). Raises
-        CandidacyImportError listing every problem (line and field);
-        nothing is written then. Rows of the same `source` that are no
-        longer in the file are removed.
+        ayuntamiento heads layout (EMAGAR_COLUMNS), separated by commas or
+        semicolons. Raises ImportFileError listing every problem (line and
+        field); nothing is written then. Rows of the same `source` that are
+        no longer in the file are removed. Returns an ImportReport.
         """
         path = Path(path)
         source = source or path.name
-        try:
-            text = path.read_text(encoding=encoding)
-        except FileNotFoundError:
-            raise CandidacyImportError([f"No existe el archivo {path}."]) from None
-        except UnicodeDecodeError as exc:
-            raise CandidacyImportError(
-                [f"{path.name}: el archivo no está en UTF-8 (byte {exc.start})."]
-            ) from None
-        rows = self._parse(text, path.name)
-        return self._store(rows, source, path.name)
+        rows = self._parse(path)
+        return self._store(rows, source, path)
 
     # -- parsing -------------------------------------------------------------
 
-    def _parse(self, text, filename):
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        reader.fieldnames = header
+    def _parse(self, path):
+        header, reader = read_header(path, delimiter=None)
         if set(EMAGAR_COLUMNS) <= set(header):
-            layout = "emagar"
+            layout, columns = "emagar", EMAGAR_COLUMNS
         elif set(REGISTRY_COLUMNS) <= set(header):
-            layout = "registry"
+            layout, columns = "registry", [*REGISTRY_COLUMNS, *REGISTRY_OPTIONAL]
         else:
             missing = [c for c in REGISTRY_COLUMNS if c not in header]
-            raise CandidacyImportError(
-                [
-                    f"{filename}, línea 1: encabezado no reconocido. Se esperan las columnas "
-                    f"{', '.join(REGISTRY_COLUMNS)} (faltan: {', '.join(missing)}) o las del "
-                    f"archivo de presidencias municipales ({', '.join(EMAGAR_COLUMNS)})."
-                ]
+            raise file_error(
+                path,
+                "encabezado no reconocido. Se esperan las columnas "
+                f"{', '.join(REGISTRY_COLUMNS)} (faltan: {', '.join(missing)}) o las del "
+                f"archivo de presidencias municipales ({', '.join(EMAGAR_COLUMNS)}).",
+                line=1,
             )
         municipalities = {
             m.ine_code: m for m in MunicipalityPage.objects.only("id", "ine_code", "name", "slug")
         }
         districts = {d.number: d for d in DistrictPage.objects.only("id", "number")}
-        errors = []
+        problems = Problems(path, limit=MAX_ERRORS)
+        parse = self._parse_emagar if layout == "emagar" else self._parse_registry
         rows = []
-        for raw in reader:
-            line = reader.line_num
-            if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
-                continue
-            parse = self._parse_emagar if layout == "emagar" else self._parse_registry
-            rows.extend(parse(raw, line, municipalities, districts, errors))
-            if len(errors) >= MAX_ERRORS:
-                errors.append(f"… se detuvo la revisión tras {MAX_ERRORS} errores.")
-                break
-        if errors:
-            raise CandidacyImportError(errors)
+        for line, raw in read_rows(path, header, reader, columns, problems):
+            rows.extend(parse(raw, line, municipalities, districts, problems))
+        problems.raise_if_any()
         if not rows:
-            raise CandidacyImportError([f"{filename}: el archivo no tiene filas de candidaturas."])
+            raise file_error(path, "el archivo no tiene filas de candidaturas.")
         return rows
 
     @staticmethod
-    def _place(value, lookup, line, fieldname, what, errors):
+    def _place(value, lookup, line, fieldname, what, problems):
         value = (value or "").strip()
         if not value:
             return None
         try:
             number = int(value)
         except ValueError:
-            errors.append(f"Línea {line}, campo {fieldname}: «{value}» no es un número de {what}.")
+            problems.add(line, fieldname, f"«{value}» no es un número de {what}.")
             return False
         found = lookup.get(number)
         if found is None:
-            errors.append(
-                f"Línea {line}, campo {fieldname}: no existe el {what} con número {number}."
-            )
+            problems.add(line, fieldname, f"no existe el {what} con número {number}.")
             return False
         return found
 
-    def _parse_emagar(self, raw, line, municipalities, districts, errors):
+    def _parse_emagar(self, raw, line, municipalities, districts, problems):
         municipality = self._place(
             raw.get("IDENTIFICADOR_MUNICIPIO"),
             municipalities,
             line,
             "IDENTIFICADOR_MUNICIPIO",
             "municipio (INE/IEEM)",
-            errors,
+            problems,
         )
         if municipality is None:
-            errors.append(f"Línea {line}, campo IDENTIFICADOR_MUNICIPIO: falta el municipio.")
+            problems.add(line, "IDENTIFICADOR_MUNICIPIO", "falta el municipio.")
         label = (raw.get("part") or "").strip().lower()
         head_name = raw.get("CANDIDATURA_PROPIETARIA") or ""
         out = []
@@ -261,7 +214,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
         ):
             name = raw.get(fieldname) or ""
             if not name.strip():
-                errors.append(f"Línea {line}, campo {fieldname}: falta el nombre.")
+                problems.add(line, fieldname, "falta el nombre.")
                 continue
             out.append(
                 _Row(
@@ -279,63 +232,63 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
             )
         return out if municipality else []
 
-    def _parse_registry(self, raw, line, municipalities, districts, errors):
-        n_errors = len(errors)
-        office = OFFICE_BY_SLUG.get(fold(raw.get("cargo")).replace(" ", "-"))
+    def _parse_registry(self, raw, line, municipalities, districts, problems):
+        n_errors = len(problems)
+        office = OFFICE_BY_SLUG.get(fold_all(raw.get("cargo")).replace(" ", "-"))
         if office is None:
-            errors.append(
-                f"Línea {line}, campo cargo: «{raw.get('cargo')}» no es un cargo válido "
-                f"({', '.join(OFFICE_SLUGS.values())})."
+            problems.add(
+                line,
+                "cargo",
+                f"«{raw.get('cargo')}» no es un cargo válido ({', '.join(OFFICE_SLUGS.values())}).",
             )
         municipality = self._place(
-            raw.get("municipio"), municipalities, line, "municipio", "municipio (INE/IEEM)", errors
+            raw.get("municipio"),
+            municipalities,
+            line,
+            "municipio",
+            "municipio (INE/IEEM)",
+            problems,
         )
         district = self._place(
-            raw.get("distrito"), districts, line, "distrito", "distrito local", errors
+            raw.get("distrito"), districts, line, "distrito", "distrito local", problems
         )
         if office in MUNICIPAL_OFFICES and municipality is None:
-            errors.append(f"Línea {line}, campo municipio: el cargo municipal requiere municipio.")
+            problems.add(line, "municipio", "el cargo municipal requiere municipio.")
         if office == Office.DIPUTACION_MR and district is None:
-            errors.append(
-                f"Línea {line}, campo distrito: la diputación de mayoría requiere distrito."
-            )
+            problems.add(line, "distrito", "la diputación de mayoría requiere distrito.")
         try:
             position = int((raw.get("posicion") or "").strip())
             if position < 1:
                 raise ValueError
         except ValueError:
-            errors.append(
-                f"Línea {line}, campo posicion: «{raw.get('posicion')}» no es un número ≥ 1."
-            )
+            problems.add(line, "posicion", f"«{raw.get('posicion')}» no es un número ≥ 1.")
             position = 0
         role = {
             "propietaria": Role.OWNER,
             "propietario": Role.OWNER,
             "suplente": Role.SUBSTITUTE,
-        }.get(fold(raw.get("calidad")))
+        }.get(fold_all(raw.get("calidad")))
         if role is None:
-            errors.append(
-                f"Línea {line}, campo calidad: «{raw.get('calidad')}» "
-                "debe ser propietaria o suplente."
+            problems.add(
+                line, "calidad", f"«{raw.get('calidad')}» debe ser propietaria o suplente."
             )
         name = raw.get("nombre") or ""
         if not name.strip():
-            errors.append(f"Línea {line}, campo nombre: falta el nombre.")
-        gender = GENDER_BY_INPUT.get(fold(raw.get("genero")))
+            problems.add(line, "nombre", "falta el nombre.")
+        gender = GENDER_BY_INPUT.get(fold_all(raw.get("genero")))
         if gender is None:
-            errors.append(
-                f"Línea {line}, campo genero: «{raw.get('genero')}» no es válido "
-                "(mujer, hombre, no binaria o vacío si no está registrado)."
+            problems.add(
+                line,
+                "genero",
+                f"«{raw.get('genero')}» no es válido "
+                "(mujer, hombre, no binaria o vacío si no está registrado).",
             )
         reelection = {"": None, "si": True, "sí": True, "no": False}.get(
-            fold(raw.get("reeleccion")), "bad"
+            fold_all(raw.get("reeleccion")), "bad"
         )
         if reelection == "bad":
-            errors.append(
-                f"Línea {line}, campo reeleccion: «{raw.get('reeleccion')}» "
-                "debe ser sí, no o vacío."
-            )
-        if len(errors) > n_errors:
+            problems.add(line, "reeleccion", f"«{raw.get('reeleccion')}» debe ser sí, no o vacío.")
+        if len(problems) > n_errors:
             return []
         return [
             _Row(
@@ -344,7 +297,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
                 position=position,
                 role=role,
                 name=name,
-                label=fold(raw.get("actor")),
+                label=fold_all(raw.get("actor")),
                 municipality=municipality,
                 district=district,
                 gender=gender,
@@ -354,7 +307,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
 
     # -- storing -------------------------------------------------------------
 
-    def _resolve_actors(self, rows, errors):
+    def _resolve_actors(self, rows, problems):
         # The actor pages (electoral.parties.models) import this module: reach
         # their model through the foreign key instead of importing it back.
         PoliticalActorPage = self.model._meta.get_field("actor").related_model
@@ -363,7 +316,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
                 "id", "registry_key", "ballot_label", "kind"
             ).prefetch_related("municipalities", "districts")
         )
-        by_key = {fold(a.registry_key): a for a in actors}
+        by_key = {fold_all(a.registry_key): a for a in actors}
         by_label = {}
         for actor in actors:
             by_label.setdefault(actor.ballot_label, []).append(actor)
@@ -375,18 +328,19 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
             if row.label.startswith("indep"):
                 place = row.municipality.ine_code if row.municipality else f"d{row.district.number}"
                 head = row.head_name or row.name
-                row.actor = by_key.get(fold(independent_key(place, head)))
+                row.actor = by_key.get(fold_all(independent_key(place, head)))
                 if row.actor is None:
-                    errors.append(
-                        f"Línea {row.line}, campo {row.label_field}: no hay candidatura "
-                        f"independiente registrada para «{' '.join(head.split())}» en ese lugar."
+                    problems.add(
+                        row.line,
+                        row.label_field,
+                        "no hay candidatura "
+                        f"independiente registrada para «{' '.join(head.split())}» en ese lugar.",
                     )
                 continue
             candidates = by_label.get(row.label, [])
             if not candidates:
-                errors.append(
-                    f"Línea {row.line}, campo {row.label_field}: etiqueta de partido desconocida "
-                    f"«{row.label}»."
+                problems.add(
+                    row.line, row.label_field, f"etiqueta de partido desconocida «{row.label}»."
                 )
                 row.actor = None
                 continue
@@ -402,9 +356,11 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
                 or (row.district and row.district in a.districts.all())
             ]
             if len(matches) != 1:
-                errors.append(
-                    f"Línea {row.line}, campo {row.label_field}: «{row.label}» no tiene registro "
-                    "de coalición o candidatura común para ese lugar."
+                problems.add(
+                    row.line,
+                    row.label_field,
+                    f"«{row.label}» no tiene registro "
+                    "de coalición o candidatura común para ese lugar.",
                 )
                 row.actor = None
             else:
@@ -414,9 +370,9 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
     def _key(office, municipality_id, district_id, actor_id, position, role):
         return (office, municipality_id, district_id, actor_id, position, role)
 
-    def _store(self, rows, source, filename):
-        errors = []
-        self._resolve_actors(rows, errors)
+    def _store(self, rows, source, path):
+        problems = Problems(path, limit=MAX_ERRORS)
+        self._resolve_actors(rows, problems)
         seen = {}
         for row in rows:
             if row.actor is None:
@@ -430,18 +386,20 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
                 row.role,
             )
             if key in seen:
-                errors.append(
-                    f"Línea {row.line}: fila duplicada; repite la candidatura de la línea "
+                problems.add(
+                    row.line,
+                    None,
+                    f"fila duplicada; repite la candidatura de la línea "
                     f"{seen[key].line} ({Office(row.office).label}, "
                     f"{row.municipality.name if row.municipality else 'distrito'}, "
-                    f"{row.label}, {Role(row.role).label.lower()})."
+                    f"{row.label}, {Role(row.role).label.lower()}).",
                 )
             else:
                 seen[key] = row
-        if errors:
-            raise CandidacyImportError(errors[: MAX_ERRORS + 1])
+        problems.raise_if_any()
 
-        report = ImportReport(source=source, rows=len({r.line for r in rows}))
+        report = ImportReport(noun="candidaturas", feminine=True, rows=len({r.line for r in rows}))
+        by_office = report.extra["by_office"] = Counter()
         with transaction.atomic():
             existing = {}
             for c in self.filter(source=source):
@@ -455,13 +413,13 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
             for key, row in seen.items():
                 values = {
                     "name": row.name,
-                    "search_name": fold(row.name),
+                    "search_name": fold_all(row.name),
                     "gender": row.gender,
                     "reelection": row.reelection,
                     "is_head": row.role == Role.OWNER and row.office in HEAD_OFFICES,
                     "source_line": row.line,
                 }
-                report.by_office[Office(row.office).label] += 1
+                by_office[Office(row.office).label] += 1
                 current = existing.pop(key, None)
                 if current is None:
                     to_create.append(
@@ -589,7 +547,7 @@ class Candidacy(models.Model):
         )
 
     def save(self, *args, **kwargs):
-        self.search_name = fold(self.name)
+        self.search_name = fold_all(self.name)
         self.is_head = self.role == Role.OWNER and self.office in HEAD_OFFICES
         super().save(*args, **kwargs)
 

@@ -6,8 +6,7 @@ alliance runs) are brought in line with the files; what editors write
 (description, colour, emblem) is only set when the page is created.
 """
 
-import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -15,9 +14,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
+from electoral.importing import ImportReport, file_error, read_csv
 from electoral.parties.candidacies import independent_key
 from electoral.parties.models import PartiesIndexPage, PoliticalActorPage
 from electoral.parties.text import readable_name
+from home.pagetree import ensure_child
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 LABELS_FILE = FIXTURES / "ieem2021_etiquetas_partidos_coaliciones_DERIVED.csv"
@@ -138,29 +139,7 @@ ACTORS = [
 FIRST_INDEPENDENT_ORDER = 100
 
 
-class ActorImportError(Exception):
-    def __init__(self, errors):
-        self.errors = list(errors)
-        super().__init__("\n".join(self.errors))
-
-
-@dataclass
-class ActorReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: int = 0
-    notes: list = field(default_factory=list)
-
-    def summary(self):
-        return (
-            f"{len(self.created)} creados, {len(self.updated)} actualizados, "
-            f"{self.unchanged} sin cambios"
-        )
-
-
 def ensure_parties_index(home):
-    from home.pagetree import ensure_child
-
     index, _ = ensure_child(
         home,
         PartiesIndexPage,
@@ -175,17 +154,15 @@ def ensure_parties_index(home):
     return index
 
 
-def _read_csv(path, delimiter=","):
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter=delimiter))
-
-
 def _alliance_places(path, code_column):
     """{(coalition code, is candidatura común): {INE municipality or district number}}"""
+    rows, problems, _ = read_csv(path, ("coaliciones", code_column), ("candidatura_comun",))
     places = {}
-    for row in _read_csv(path):
+    for line, row in rows:
         key = (row["coaliciones"], (row.get("candidatura_comun") or "").strip() == "True")
-        places.setdefault(key, set()).add(int(row[code_column]))
+        number = problems.integer(line, row, code_column)
+        places.setdefault(key, set()).add(number)
+    problems.raise_if_any()
     return places
 
 
@@ -197,18 +174,21 @@ def import_actors(
     district_file=ALLIANCES_DISTRICT_FILE,
     candidates_file=CANDIDATES_FILE,
 ):
-    """Create or update every actor under `index` (the /partidos/ page)."""
-    labels = {row["etiqueta"]: row for row in _read_csv(labels_file)}
+    """Create or update every actor under `index` (the /partidos/ page).
+
+    Returns an ImportReport; raises ImportFileError (nothing written) when a
+    file is not valid.
+    """
+    rows, _, _ = read_csv(labels_file, ("etiqueta",))
+    labels = {row["etiqueta"] for _, row in rows}
     missing = [a.ballot_label for a in ACTORS if a.ballot_label not in labels]
     if missing:
-        raise ActorImportError(
-            [f"{Path(labels_file).name}: faltan las etiquetas {', '.join(missing)}."]
-        )
+        raise file_error(labels_file, f"faltan las etiquetas {', '.join(missing)}.")
     municipalities = {m.ine_code: m for m in MunicipalityPage.objects.all()}
     districts = {d.number: d for d in DistrictPage.objects.all()}
     mun_places = _alliance_places(municipal_file, "municipio_21")
     dist_places = _alliance_places(district_file, "distritol_21")
-    report = ActorReport()
+    report = ImportReport(noun="actores políticos")
     if not municipalities:
         report.notes.append(
             "sin municipios importados: se omiten el ámbito de las coaliciones y las "
@@ -244,17 +224,24 @@ def import_actors(
             )
 
         if municipalities:
-            rows = [r for r in _read_csv(candidates_file, ";") if r["part"].startswith("indep")]
-            for offset, row in enumerate(rows):
-                municipality = municipalities.get(int(row["IDENTIFICADOR_MUNICIPIO"]))
+            rows, problems, _ = read_csv(
+                candidates_file,
+                ("part", "IDENTIFICADOR_MUNICIPIO", "CANDIDATURA_PROPIETARIA"),
+                delimiter=";",
+            )
+            rows = [(line, r) for line, r in rows if r["part"].startswith("indep")]
+            for offset, (line, row) in enumerate(rows):
+                number = problems.integer(line, row, "IDENTIFICADOR_MUNICIPIO")
+                municipality = municipalities.get(number)
                 if municipality is None:
-                    raise ActorImportError(
-                        [
-                            f"{Path(candidates_file).name}: no existe el municipio "
-                            f"{row['IDENTIFICADOR_MUNICIPIO']} de la candidatura independiente "
-                            f"{row['CANDIDATURA_PROPIETARIA']}."
-                        ]
-                    )
+                    if number is not None:
+                        problems.add(
+                            line,
+                            "IDENTIFICADOR_MUNICIPIO",
+                            f"no existe el municipio {number} de la candidatura independiente "
+                            f"{row['CANDIDATURA_PROPIETARIA']}.",
+                        )
+                    problems.raise_if_any()
                 name = readable_name(row["CANDIDATURA_PROPIETARIA"])
                 key = independent_key(municipality.ine_code, row["CANDIDATURA_PROPIETARIA"])
                 official = {
@@ -283,7 +270,7 @@ def _upsert(index, key, slug, official, relations, colour, report):
             setattr(actor, name, values)
         index.add_child(instance=actor)
         actor.save_revision().publish()
-        report.created.append(actor.title)
+        report.created += 1
         return actor
     changed = any(getattr(actor, f) != v for f, v in official.items())
     for name, values in relations.items():
@@ -296,7 +283,7 @@ def _upsert(index, key, slug, official, relations, colour, report):
         for name, values in relations.items():
             setattr(actor, name, values)
         actor.save_revision().publish()
-        report.updated.append(actor.title)
+        report.updated += 1
     else:
         report.unchanged += 1
     return actor

@@ -22,7 +22,9 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
+from home import participation
 from home.media_guard import MediaGuardPageForm
+from home.participation import ParticipationTarget
 
 from .blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
 from .candidacies import Candidacy
@@ -387,6 +389,17 @@ class _ActorContentMixin:
         return ieem_review_date(self)
 
 
+class _ActorParticipationTarget(ParticipationTarget):
+    """Participation on an actor's own pages is delivered to that actor."""
+
+    def participation_actor(self):
+        return self.actor
+
+    def participation_order(self):
+        actor = self.actor
+        return actor.registration_order if actor is not None else None
+
+
 class _OnePerActorMixin:
     """Page types an actor has at most one of, always at the same slug."""
 
@@ -401,8 +414,11 @@ class _OnePerActorMixin:
         super().full_clean(*args, **kwargs)
 
 
-class PlatformPage(_ActorContentMixin, _OnePerActorMixin, Page):
+class PlatformPage(_ActorParticipationTarget, _ActorContentMixin, _OnePerActorMixin, Page):
     """/partidos/<slug>/plataforma/: the registered platform, by topic."""
+
+    whole_page_kind = participation.PLATFORM
+    block_kind = participation.TOPIC
 
     base_form_class = MediaGuardPageForm  # no other actor's images or documents
 
@@ -514,9 +530,12 @@ class CandidateProfileForm(MediaGuardPageForm):
         return cleaned
 
 
-class CandidateProfilePage(_ActorContentMixin, Page):
+class CandidateProfilePage(_ActorParticipationTarget, _ActorContentMixin, Page):
     """/partidos/<slug>/candidaturas/<slug>/: trajectory and proposals of a
     candidate who heads a formula or slate, written by the party."""
+
+    whole_page_kind = participation.PROFILE
+    block_kind = participation.PROPOSAL
 
     candidacy = models.OneToOneField(
         "electoral.Candidacy",

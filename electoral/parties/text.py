@@ -1,17 +1,9 @@
-"""Text helpers for names as the official registry writes them."""
+"""Displaying names as the official registry writes them (search keys: `home.text.fold_all`)."""
 
 import re
-import unicodedata
 
 # Words kept in lower case inside a person's name ("MARIA DE LOS ANGELES").
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von"}
-
-
-def fold(text):
-    """Lower case, no accents, single spaces: the key for accent-insensitive search."""
-    text = unicodedata.normalize("NFKD", str(text or ""))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
 
 
 def readable_name(name):

@@ -3,11 +3,10 @@
 Every file is checked whole before anything is written (all or nothing):
 each row's options must add up to its valid votes, and valid + non-registered
 + null to the total. Problems name the file, the line and the column, in
-Spanish (the geography importer's `sources.Problems`). Each import returns
-`Counts` (created / updated / unchanged).
+Spanish (`electoral.importing.Problems`). Each import returns an
+`ImportReport` (created / updated / unchanged).
 """
 
-import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,8 +16,16 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 
-from electoral.geography.managers import Counts
-from electoral.geography.sources import GeographyImportError, Problems, read_header
+from electoral.importing import (
+    ImportReport,
+    Problems,
+    file_error,
+    missing_columns_error,
+    read_csv,
+    read_header,
+)
+from electoral.parties.candidacies import independent_key
+from electoral.parties.text import readable_name
 
 from .managers import CURRENT_PROCESS_YEAR
 
@@ -210,9 +217,9 @@ OPTION_FIELDS = (
 
 
 def save_contests(specs):
-    """Create or update each contest and its options. Returns Counts."""
+    """Create or update each contest and its options. Returns an ImportReport."""
     Contest, VoteOption = _model("Contest"), _model("VoteOption")
-    counts = Counts()
+    counts = ImportReport()
     existing = {c.key: c for c in Contest.objects.filter(key__in=[s.key for s in specs])}
     current_options = {}
     for option in VoteOption.objects.filter(contest__in=existing.values()).order_by("position"):
@@ -257,28 +264,27 @@ def _read_rows(path):
 def _independents_2021(path=CANDIDATES_2021):
     """{(INE municipality, "indep"/"indep2"): registered name} in the file's order."""
     seen = {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter=";"):
-            if row["part"].startswith("indep"):
-                municipality = int(row["IDENTIFICADOR_MUNICIPIO"])
-                n = sum(1 for k in seen if k[0] == municipality)
-                seen[(municipality, "indep" if n == 0 else f"indep{n + 1}")] = row[
-                    "CANDIDATURA_PROPIETARIA"
-                ]
+    rows, problems, _ = read_csv(
+        path, ("part", "IDENTIFICADOR_MUNICIPIO", "CANDIDATURA_PROPIETARIA"), delimiter=";"
+    )
+    for line, row in rows:
+        if row["part"].startswith("indep"):
+            municipality = problems.integer(line, row, "IDENTIFICADOR_MUNICIPIO")
+            n = sum(1 for k in seen if k[0] == municipality)
+            seen[(municipality, "indep" if n == 0 else f"indep{n + 1}")] = row[
+                "CANDIDATURA_PROPIETARIA"
+            ]
+    problems.raise_if_any()
     return seen
 
 
 def _option_2021(position, label, votes, municipality, actors, independents):
-    from electoral.parties.candidacies import independent_key
-
     kind, key, name = LABELS_2021[label]
     actor = None
     if kind == "independiente":
         registered = independents.get((municipality.ine_code, label))
         if registered:
             actor = actors.get(independent_key(municipality.ine_code, registered))
-            from electoral.parties.text import readable_name
-
             name = f"Candidatura independiente: {readable_name(registered)}"
     elif key:
         actor = actors.get(key)
@@ -307,9 +313,7 @@ def import_municipal_2021(raw_path=RAW_2021, aggregated_path=AGGREGATED_2021):
     header, rows = _read_rows(raw_path)
     missing = [c for c in (*RAW_META, *RAW_TAIL) if c not in header]
     if missing:
-        raise GeographyImportError(
-            [f"{raw_path.name}, línea 1, campo «{c}»: falta esta columna." for c in missing]
-        )
+        raise missing_columns_error(raw_path, missing, header)
     first, last = header.index("MUNICIPIO") + 1, header.index("efec")
     option_columns = []
     for i in range(first, last):
@@ -405,9 +409,9 @@ def _read_aggregated(path):
     """{INE municipality: {"line", "year", "votes": {label: votes}, "valid", "registered"}}"""
     problems = Problems(path)
     header, rows = _read_rows(path)
-    for column in ("ife", "yr", "dymo", "efec", "lisnom"):
-        if column not in header:
-            raise GeographyImportError([f"{Path(path).name}, línea 1, campo «{column}»: falta."])
+    missing = [c for c in ("ife", "yr", "dymo", "efec", "lisnom") if c not in header]
+    if missing:
+        raise missing_columns_error(path, missing, header)
     result = {}
     for line, values in rows:
         row = dict(zip(header, values, strict=False))
@@ -543,20 +547,14 @@ def import_district_file(
     Contest = _model("Contest")
     path = Path(path)
     if office != Contest.Office.DIPUTACION:
-        raise GeographyImportError([f"{path.name}: solo se admiten diputaciones por distrito."])
+        raise file_error(path, "solo se admiten diputaciones por distrito.")
     header, rows = _read_rows(path)
     problems = Problems(path)
     missing = [c for c in DISTRICT_REQUIRED if c not in header]
     if missing:
-        raise GeographyImportError(
-            [
-                f"{path.name}, línea 1, campo «{c}»: falta esta columna en el encabezado "
-                f"(columnas encontradas: {', '.join(header)})."
-                for c in missing
-            ]
-        )
+        raise missing_columns_error(path, missing, header)
     if len(set(header)) != len(header):
-        raise GeographyImportError([f"{path.name}, línea 1: hay columnas con el mismo nombre."])
+        raise file_error(path, "hay columnas con el mismo nombre.", line=1)
     options_start = (
         max(
             header.index(c)
@@ -567,7 +565,7 @@ def import_district_file(
     )
     option_columns = header[options_start : header.index("NUM_VOTOS_VALIDOS")]
     if not option_columns:
-        raise GeographyImportError([f"{path.name}, línea 1: no hay columnas de votos por opción."])
+        raise file_error(path, "no hay columnas de votos por opción.", line=1)
     districts = {d.number: d for d in _model("DistrictPage").objects.all()}
     actors = _actors()
     election_date = election_date or (ELECTION_DAY_2018 if year == 2018 else None)

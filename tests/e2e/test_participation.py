@@ -30,7 +30,7 @@ PHONE = {"width": 360, "height": 740}
 SECTION = "5200"
 MUNICIPALITY = "Toluca"
 PROFILE_LINKS = ".ballot--ayuntamiento .head-list a"
-# participation/forms.py: an idea sent sooner than this after the form
+# participation/ideas/forms.py: an idea sent sooner than this after the form
 # appeared is taken for a bot (PARTICIPATION_IDEA_MIN_SECONDS, default 4).
 IDEA_MIN_SECONDS = 4
 MSG_LIKE = "Registramos tu «Me gusta». Si lo pulsas de nuevo, lo retiras."

@@ -1,20 +1,23 @@
-"""Fixtures for participation: a duck-typed feedback page, calendar phases, clients.
+"""Fixtures for participation: a feedback page, calendar phases, clients.
 
-The feedback page is a StandardPage given `feedback_targets()` and `actor`
-for the test, so these tests do not depend on the electoral page types
-(participation finds its targets by duck typing). End-to-end tests against
-the real PlatformPage / CandidateProfilePage live in test_end_to_end.py.
+The feedback page is a real PlatformPage of a test actor (platform pages
+declare themselves participation targets through
+home.participation.ParticipationTarget). End-to-end tests against the real
+2021 data live in test_end_to_end.py.
 """
 
+import json
 import time
-from types import SimpleNamespace
 
 import pytest
 from django.core import signing
 from django.core.cache import cache
 
+from electoral.models import PlatformPage, PoliticalActorPage, Topic
+from electoral.parties.example_content import ensure_topics
+from electoral.parties.importers import ensure_parties_index
 from home.calendar import dates_for_phase
-from home.models import ElectionCalendar, StandardPage
+from home.models import ElectionCalendar
 from home.pagetree import ensure_child, ensure_home_page
 
 TOPIC = "6b1f0c9e-1111-4c3a-9d1e-000000000001"
@@ -62,24 +65,44 @@ def home_page(db):
 
 
 @pytest.fixture
-def feedback_page(home_page, open_calendar, monkeypatch):
-    targets = list(TARGETS)
-    monkeypatch.setattr(StandardPage, "feedback_targets", lambda self: targets, raising=False)
-    monkeypatch.setattr(
-        StandardPage,
-        "actor",
-        property(
-            lambda self: SimpleNamespace(
-                title="Partido de Prueba", acronym="PDP", slug="pdp", registration_order=3
-            )
-        ),
-        raising=False,
+def feedback_page(home_page, open_calendar):
+    """A real platform page (PlatformPage declares itself a participation
+    target) of a test actor, with two topic sections of fixed block ids."""
+    ensure_topics()
+    security, health = Topic.objects.order_by("sort_order")[:2]
+    actor, _ = ensure_child(
+        ensure_parties_index(home_page),
+        PoliticalActorPage,
+        "pdp",
+        title="Partido de Prueba",
+        acronym="PDP",
+        full_name="Partido de Prueba",
+        kind=PoliticalActorPage.KIND_NATIONAL_PARTY,
+        registration_order=3,
+        registry_key="pdp",
+        ballot_label="pdp",
     )
+    body = [
+        {
+            "type": "topic_section",
+            "id": block_id,
+            "value": {"topic": topic.id, "title": title, "text": "<p>Texto.</p>"},
+        }
+        for block_id, topic, title in ((TOPIC, security, "Seguridad"), (TOPIC2, health, "Salud"))
+    ]
     page, _ = ensure_child(
-        home_page, StandardPage, "plataforma-de-prueba", title="Plataforma de prueba"
+        actor, PlatformPage, "plataforma", title="Plataforma de prueba", body=json.dumps(body)
     )
-    page.test_targets = targets  # tests may remove a block: edit this list
     return page
+
+
+def remove_block(page, block_id):
+    """Remove a topic section from the (unsaved) page: it no longer receives participation."""
+    page.body = [
+        {"type": b.block_type, "id": b.id, "value": b.block.get_prep_value(b.value)}
+        for b in page.body
+        if b.id != block_id
+    ]
 
 
 def participant_client(client, page):

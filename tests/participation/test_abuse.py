@@ -14,8 +14,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from participation import abuse, identity
+from participation import identity
 from participation.models import Reaction, ReactionBurst, Target
+from participation.reactions import abuse
 from participation.setup_steps import participation_permissions
 
 from .conftest import TOPIC, TOPIC2, participant_client, press, press_form
@@ -254,7 +255,7 @@ def test_party_editors_cannot_see_flagged_bursts(client, django_user_model, flag
     from django.contrib.auth.models import Group, Permission
 
     participation_permissions(stdout=io.StringIO())
-    party = Group.objects.create(name="Editores PDP")
+    party, _ = Group.objects.get_or_create(name="Editores PDP")  # the actor's own group
     party.permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(_user(django_user_model, "Editores PDP", "editor-pdp"))
     response = client.get(reverse("participation_bursts_report"))

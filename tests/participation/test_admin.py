@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from participation import services
+from participation.ideas import services
 from participation.models import Idea, Reaction, Target
 from participation.setup_steps import ADMINS_GROUP, MODERATORS_GROUP, participation_permissions
 

@@ -24,7 +24,7 @@ UNLIMITED = {
     "reaction_participant_day": (100000, 86400),
     "cookie_address": (100000, 3600),
     "cookie_address_day": (100000, 86400),
-    # Like-stuffing bursts (participation/abuse.py): these tests press from one
+    # Like-stuffing bursts (participation/reactions/abuse.py): these tests press from one
     # address on purpose; the burst limits have tests of their own (test_abuse.py).
     "burst_flag": (100000, 600),
     "burst_refuse": (100000, 600),

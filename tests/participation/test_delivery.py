@@ -10,7 +10,8 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from participation import delivery, targets
+from participation import targets
+from participation.ideas import delivery
 from participation.models import Idea
 
 from .conftest import TOPIC, TOPIC2, set_phase

@@ -204,7 +204,7 @@ def test_xss_payload_stored_as_typed_and_escaped_on_the_form(client, feedback_pa
 
 
 def test_email_length_is_the_column_length(client, feedback_page):
-    from participation.forms import EMAIL_MAX, IdeaForm
+    from participation.ideas.forms import EMAIL_MAX, IdeaForm
 
     assert EMAIL_MAX == Idea._meta.get_field("email").max_length == 254
     assert IdeaForm().fields["correo"].max_length == 254

@@ -1,4 +1,4 @@
-"""Shared rate limits: Redis (one Lua round trip), the cache API, the database."""
+"""Shared rate limits: Redis and other shared caches (public cache API), the database."""
 
 import socket
 import threading

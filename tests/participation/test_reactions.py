@@ -9,7 +9,16 @@ from participation import identity
 from participation.fragments import render_controls
 from participation.models import Reaction, Target
 
-from .conftest import ORIGIN, TOPIC, TOPIC2, participant_client, press, press_form, set_phase
+from .conftest import (
+    ORIGIN,
+    TOPIC,
+    TOPIC2,
+    participant_client,
+    press,
+    press_form,
+    remove_block,
+    set_phase,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -283,7 +292,7 @@ def test_reactions_survive_edits_and_deletion(client, feedback_page):
     press(client, feedback_page, TOPIC, "me_gusta", current="")
     press(client, feedback_page, TOPIC2, "no_me_gusta", current="")
     # The proposal TOPIC is removed from the page: its reaction is kept, no new ones.
-    feedback_page.test_targets.remove((TOPIC, "Seguridad"))
+    remove_block(feedback_page, TOPIC)
     feedback_page.save_revision().publish()
     assert press(client, feedback_page, TOPIC, "no_me_gusta", current="").status_code == 404
     assert stored(feedback_page, TOPIC) == ["me_gusta"]
@@ -319,7 +328,8 @@ def test_reaction_query_budget(client, feedback_page, django_assert_max_num_quer
 
 def test_press_with_the_shown_state_is_one_statement(feedback_page, django_assert_num_queries):
     """The JavaScript path: no lock and no read, one upsert or one delete."""
-    from participation import services, targets
+    from participation import targets
+    from participation.reactions import services
 
     target = targets.resolve(feedback_page.pk, TOPIC)
     with django_assert_num_queries(1):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from electoral.models import Candidacy, CandidacyImportError
+from electoral.importing import ImportFileError
+from electoral.models import Candidacy
 
 
 class Command(BaseCommand):
@@ -21,10 +22,10 @@ class Command(BaseCommand):
     def handle(self, *args, path, source=None, **options):
         try:
             report = Candidacy.objects.import_csv(path, source=source)
-        except CandidacyImportError as exc:
+        except ImportFileError as exc:
             raise CommandError(
-                "No se importó nada:\n" + "\n".join(f"  - {e}" for e in exc.errors)
+                "No se importó nada:\n" + "\n".join(f"  - {e}" for e in exc.messages)
             ) from None
         self.stdout.write(self.style.SUCCESS(f"{path}: {report.summary()}"))
-        for office, count in sorted(report.by_office.items()):
+        for office, count in sorted(report.extra["by_office"].items()):
             self.stdout.write(f"  {office}: {count}")

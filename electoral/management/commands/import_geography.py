@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from electoral.geography.importing import GeographyFiles, import_geography
-from electoral.geography.sources import GeographyImportError
+from electoral.importing import ImportFileError
 
 
 class Command(BaseCommand):
@@ -28,6 +28,6 @@ class Command(BaseCommand):
         )
         try:
             import_geography(files, stdout=self.stdout)
-        except GeographyImportError as exc:
+        except ImportFileError as exc:
             raise CommandError(f"No se importó nada.\n{exc}") from None
         self.stdout.write(self.style.SUCCESS("Geografía electoral importada."))

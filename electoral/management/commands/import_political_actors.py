@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from electoral.parties.importers import ActorImportError, ensure_parties_index, import_actors
+from electoral.importing import ImportFileError
+from electoral.parties.importers import ensure_parties_index, import_actors
 from home.pagetree import home_page
 
 
@@ -16,8 +17,8 @@ class Command(BaseCommand):
             raise CommandError("No hay portada: ejecute primero `manage.py setup_site`.")
         try:
             report = import_actors(ensure_parties_index(home))
-        except ActorImportError as exc:
-            raise CommandError("\n".join(exc.errors)) from None
+        except ImportFileError as exc:
+            raise CommandError("\n".join(exc.messages)) from None
         self.stdout.write(self.style.SUCCESS(report.summary()))
         for note in report.notes:
             self.stdout.write(f"aviso: {note}")

@@ -2,7 +2,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from electoral.geography.sources import GeographyImportError
+from electoral.importing import ImportFileError
 from electoral.models import Contest
 
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 source_url=options["source_url"],
                 election_date=when,
             )
-        except GeographyImportError as exc:
+        except ImportFileError as exc:
             raise CommandError(f"No se importó nada.\n{exc}") from None
         self.stdout.write(f"  diputaciones {options['year']}: {counts}")
         self.stdout.write(self.style.SUCCESS("Resultados importados."))

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from electoral.geography.sources import GeographyImportError
+from electoral.importing import ImportFileError
+from electoral.models import Section
 
 
 class Command(BaseCommand):
@@ -22,12 +23,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, source=None, **options):
-        from electoral.models import Section
-
         try:
             with transaction.atomic():
                 counts = Section.objects.import_csv(path, source=source)
-        except GeographyImportError as exc:
+        except ImportFileError as exc:
             raise CommandError(f"No se importó nada.\n{exc}") from None
         self.stdout.write(f"  secciones: {counts}")
         links = counts.extra["links"]

@@ -8,7 +8,7 @@ delivered, failed notices are retried, nothing is sent twice).
 from django.core.management.base import BaseCommand, CommandError
 
 from home.models import ElectionCalendar
-from participation import delivery
+from participation.ideas import delivery
 from participation.models import Idea
 from participation.services import format_moment
 

@@ -14,7 +14,9 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from participation import delivery, identity, ratelimit
+from home.models import ElectionCalendar
+from participation import identity, ratelimit
+from participation.ideas import delivery
 from participation.models import Idea, Reaction, ReactionBurst
 
 
@@ -44,8 +46,6 @@ class Command(BaseCommand):
         )
         if not options["datos_personales"]:
             return
-        from home.models import ElectionCalendar
-
         if not ElectionCalendar.load().is_open("delivery") and not options["forzar"]:
             raise CommandError(
                 "Aún no llega la fecha de entrega a los partidos: los datos personales se "

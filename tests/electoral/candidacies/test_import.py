@@ -3,7 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from electoral.models import Candidacy, CandidacyImportError, PoliticalActorPage
+from electoral.importing import ImportFileError
+from electoral.models import Candidacy, PoliticalActorPage
 from electoral.parties.importers import CANDIDATES_FILE
 
 pytestmark = pytest.mark.django_db
@@ -59,25 +60,31 @@ def test_command_reports_counts(actors_2021, capsys):
     [
         (
             "1;999;NADA;pan;ANA LOPEZ;EVA RUIZ\n",
-            "Línea 3, campo IDENTIFICADOR_MUNICIPIO: no existe el municipio",
+            "línea 3, campo «IDENTIFICADOR_MUNICIPIO»: no existe el municipio",
         ),
         (
             "1;107;TOLUCA;pvx;ANA LOPEZ;EVA RUIZ\n",
-            "Línea 3, campo part: etiqueta de partido desconocida «pvx»",
+            "línea 3, campo «part»: etiqueta de partido desconocida «pvx»",
         ),
         (
             "1;107;TOLUCA;pan;ANA LOPEZ;EVA RUIZ\n",
-            "Línea 3: fila duplicada; repite la candidatura de la línea 2",
+            "línea 3: fila duplicada; repite la candidatura de la línea 2",
         ),
-        ("1;107;TOLUCA;mc;;EVA RUIZ\n", "Línea 3, campo CANDIDATURA_PROPIETARIA: falta el nombre"),
+        (
+            "1;107;TOLUCA;mc;;EVA RUIZ\n",
+            "línea 3, campo «CANDIDATURA_PROPIETARIA»: falta el nombre",
+        ),
         (
             "1;abc;TOLUCA;mc;ANA;EVA\n",
-            "Línea 3, campo IDENTIFICADOR_MUNICIPIO: «abc» no es un número",
+            "línea 3, campo «IDENTIFICADOR_MUNICIPIO»: «abc» no es un número",
         ),
-        ("1;107;TOLUCA;indep;NADIE;EVA\n", "Línea 3, campo part: no hay candidatura independiente"),
+        (
+            "1;107;TOLUCA;indep;NADIE;EVA\n",
+            "línea 3, campo «part»: no hay candidatura independiente",
+        ),
         (
             "1;1;ACAMBAY;pan-pri-prd;ANA;EVA\n",
-            "Línea 3, campo part: «pan-pri-prd» no tiene registro",
+            "línea 3, campo «part»: «pan-pri-prd» no tiene registro",
         ),
     ],
 )
@@ -90,29 +97,29 @@ def test_broken_files_import_nothing(actors_2021, tmp_path, rows, message):
         )
     good = "1;107;TOLUCA;pan;ANA LOPEZ;EVA RUIZ\n"
     path = write(tmp_path, HEADER + good + rows)
-    with pytest.raises(CandidacyImportError) as exc:
+    with pytest.raises(ImportFileError) as exc:
         Candidacy.objects.import_csv(path)
-    assert any(message in e for e in exc.value.errors), exc.value.errors
+    assert any(message in e for e in exc.value.messages), exc.value.messages
     assert Candidacy.objects.count() == 0
 
 
 def test_bad_header_and_encoding(actors_2021, tmp_path):
     path = write(tmp_path, "a;b;c\n1;2;3\n")
-    with pytest.raises(CandidacyImportError) as exc:
+    with pytest.raises(ImportFileError) as exc:
         Candidacy.objects.import_csv(path)
-    assert "línea 1: encabezado no reconocido" in exc.value.errors[0]
+    assert "línea 1: encabezado no reconocido" in exc.value.messages[0]
     latin = tmp_path / "latin.csv"
     latin.write_bytes((HEADER + "1;107;TOLUCA;pan;ANA NUÑEZ;EVA\n").encode("latin-1"))
-    with pytest.raises(CandidacyImportError) as exc:
+    with pytest.raises(ImportFileError) as exc:
         Candidacy.objects.import_csv(latin)
-    assert "no está en UTF-8" in exc.value.errors[0]
+    assert "no está en UTF-8" in exc.value.messages[0]
 
 
 def test_command_fails_cleanly_in_spanish(actors_2021, tmp_path):
     path = write(tmp_path, HEADER + "1;999;X;pan;A;B\n")
     with pytest.raises(CommandError) as exc:
         call_command("import_candidacies", str(path))
-    assert "No se importó nada" in str(exc.value) and "Línea 2" in str(exc.value)
+    assert "No se importó nada" in str(exc.value) and "línea 2" in str(exc.value)
 
 
 def test_registry_layout_with_every_office_and_gender(actors_2021, tmp_path):
@@ -146,11 +153,11 @@ def test_registry_layout_errors_name_line_and_field(actors_2021, tmp_path):
         "regiduria,107,,pan,0,titular,EVA,x\n"
         "diputacion-mr,,,pan,1,propietaria,LUIS,\n"
     )
-    with pytest.raises(CandidacyImportError) as exc:
+    with pytest.raises(ImportFileError) as exc:
         Candidacy.objects.import_csv(write(tmp_path, text))
-    errors = "\n".join(exc.value.errors)
-    assert "Línea 2, campo cargo: «alcaldia» no es un cargo válido" in errors
-    assert "Línea 3, campo posicion" in errors and "Línea 3, campo calidad" in errors
-    assert "Línea 3, campo genero: «x» no es válido" in errors
-    assert "Línea 4, campo distrito: la diputación de mayoría requiere distrito" in errors
+    errors = "\n".join(exc.value.messages)
+    assert "línea 2, campo «cargo»: «alcaldia» no es un cargo válido" in errors
+    assert "línea 3, campo «posicion»" in errors and "línea 3, campo «calidad»" in errors
+    assert "línea 3, campo «genero»: «x» no es válido" in errors
+    assert "línea 4, campo «distrito»: la diputación de mayoría requiere distrito" in errors
     assert Candidacy.objects.count() == 0

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from electoral.geography.importing import GeographyFiles, import_geography
-from electoral.geography.sources import GeographyImportError
+from electoral.importing import ImportFileError
 from electoral.models import (
     DistrictPage,
     GeographyMap,
@@ -359,7 +359,7 @@ def test_broken_file_rolls_back_the_whole_geography_import(tmp_path):
     n, line = line_of(SECTIONS, 1302)
     broken = broken_copy(tmp_path, "dos_veces.csv", SECTIONS, lambda lines: [*lines, line])
     files = GeographyFiles().replace(sections=broken)
-    with pytest.raises(GeographyImportError) as error:
+    with pytest.raises(ImportFileError) as error:
         import_geography(files)
     assert f"dos_veces.csv, línea {len(lines_of(SECTIONS)) + 1}" in str(error.value)
     # Municipalities and districts were valid, but nothing stays half-imported.
@@ -373,7 +373,7 @@ def test_duplicate_municipality_code():
 
     ensure_home_page(title="Decide IEEM")
     files = GeographyFiles().replace(municipalities=DATA / "municipios_duplicate_code.csv")
-    with pytest.raises(GeographyImportError) as error:
+    with pytest.raises(ImportFileError) as error:
         import_geography(files)
     assert (
         "municipios_duplicate_code.csv, línea 3, campo «cve_geo»: la clave 15001 ya apareció "
@@ -387,5 +387,5 @@ def test_missing_file_is_reported(tmp_path):
     from home.pagetree import ensure_home_page
 
     ensure_home_page(title="Decide IEEM")
-    with pytest.raises(GeographyImportError, match="no_existe.csv: no se encontró el archivo"):
+    with pytest.raises(ImportFileError, match="no_existe.csv: no se encontró el archivo"):
         import_geography(GeographyFiles().replace(sections=tmp_path / "no_existe.csv"))

@@ -3,23 +3,23 @@ import pytest
 from electoral.geography.text import (
     SectionNumberError,
     compress_ranges,
-    normalize_name,
     parse_section_number,
 )
+from home.text import fold_name_words
 
 
 @pytest.mark.parametrize(
     "raw", ["Nezahualcóyotl", "NEZAHUALCÓYOTL", "nezahualcoyotl", "  Nezahualcóyotl "]
 )
 def test_normalize_name(raw):
-    assert normalize_name(raw) == "nezahualcoyotl"
+    assert fold_name_words(raw) == "nezahualcoyotl"
 
 
 def test_normalize_name_words_and_punctuation():
-    assert normalize_name("Acambay de Ruíz Castañeda") == normalize_name(
+    assert fold_name_words("Acambay de Ruíz Castañeda") == fold_name_words(
         "ACAMBAY DE RUIZ CASTAÑEDA"
     )
-    assert normalize_name("Tlalnepantla  de Baz") == "tlalnepantla de baz"
+    assert fold_name_words("Tlalnepantla  de Baz") == "tlalnepantla de baz"
 
 
 @pytest.mark.parametrize(

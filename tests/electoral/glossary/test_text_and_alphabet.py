@@ -3,13 +3,14 @@ from types import SimpleNamespace
 import pytest
 
 from electoral.glossary.alphabet import ALPHABET, anchor_for, group_by_letter, letter_for
-from electoral.glossary.text import fold, normalise, sort_key, stem, stems
+from electoral.glossary.text import sort_key, stem, stems
+from home.text import fold_keep_enye, strip_accents_keep_enye
 
 
 def test_fold_removes_accents_keeps_enie_and_length():
     text = "Sección ÚNICA, pingüino, año, Ñandú"
-    assert fold(text) == "Seccion UNICA, pinguino, año, Ñandu"
-    assert len(fold(text)) == len(text)
+    assert strip_accents_keep_enye(text) == "Seccion UNICA, pinguino, año, Ñandu"
+    assert len(strip_accents_keep_enye(text)) == len(text)
 
 
 @pytest.mark.parametrize("word", ["planilla", "planillas", "PLANÍLLA", "Planillas"])
@@ -20,7 +21,7 @@ def test_stem_ignores_case_accents_and_plural(word):
 def test_stems_of_plural_phrases_match_singular():
     assert stems("secciones electorales") == stems("Sección electoral")
     assert stems("suplentes") == stems("suplente")
-    assert normalise("  Distrito   ELECTORAL  ") == "distrito electoral"
+    assert fold_keep_enye("  Distrito   ELECTORAL  ") == "distrito electoral"
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,8 @@ from electoral.models import (
 )
 from electoral.parties.example_content import ensure_topics
 from electoral.parties.importers import ensure_parties_index, import_actors
-from electoral.parties.text import fold
 from home.pagetree import ensure_child, ensure_home_page
+from home.text import fold_all
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 CROSSWALK = Path(settings.BASE_DIR) / "fixtures" / "edomex_municipios_crosswalk_inegi_ine.csv"
@@ -52,7 +52,7 @@ def make_municipality(ine_code, name, inegi_code=None, districts=()):
         title=name,
         slug=slugify(name),
         name=name,
-        normalized_name=fold(name),
+        normalized_name=fold_all(name),
         inegi_code=inegi_code or f"15{ine_code:03d}",
         ine_code=ine_code,
     )
@@ -194,7 +194,7 @@ def bulk_candidacies(actors, municipalities, districts, regidurias=6):
                             position=position,
                             role=role,
                             name=name,
-                            search_name=fold(name),
+                            search_name=fold_all(name),
                             gender=genders[i % 3],
                             actor=actor,
                             is_head=office

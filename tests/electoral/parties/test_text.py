@@ -1,4 +1,5 @@
-from electoral.parties.text import fold, readable_name
+from electoral.parties.text import readable_name
+from home.text import fold_all
 
 
 def test_readable_name_changes_only_case_and_spaces():
@@ -9,4 +10,4 @@ def test_readable_name_changes_only_case_and_spaces():
 
 
 def test_fold_is_accent_and_case_insensitive():
-    assert fold("NÚÑEZ  Ávila") == fold("nunez avila") == "nunez avila"
+    assert fold_all("NÚÑEZ  Ávila") == fold_all("nunez avila") == "nunez avila"

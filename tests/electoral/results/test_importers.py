@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase
 
-from electoral.geography.sources import GeographyImportError
+from electoral.importing import ImportFileError
 from electoral.models import Contest, DistrictPage, VoteOption
 from electoral.results.figures import contest_figures
 from electoral.results.importers import SOURCE_2018, import_district_file
@@ -245,7 +245,7 @@ class DistrictFileTests(TestCase):
 
     def test_empty_district_table_is_refused(self):
         DistrictPage.objects.filter(number=45).delete()
-        with pytest.raises(GeographyImportError) as exc:
+        with pytest.raises(ImportFileError) as exc:
             import_district_file(DISTRICTS_2018, year=2018, source="prueba")
         assert "línea 46, campo «ID_DISTRITO_LOCAL»: no existe el distrito local 45" in str(
             exc.value

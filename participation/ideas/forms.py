@@ -7,6 +7,8 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
+from electoral.models import MunicipalityPage
+
 from . import services
 
 TEXT_MIN = 10
@@ -113,8 +115,6 @@ class IdeaForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from electoral.models import MunicipalityPage
-
         self.fields["municipio"].queryset = MunicipalityPage.objects.live().order_by("title")
         self.fields["sitio_web"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         # Every rendering starts a new timer (also after an error).

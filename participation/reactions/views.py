@@ -1,4 +1,4 @@
-"""Endpoints under /participa/ (never cached).
+"""Reaction endpoints under /participa/ (never cached).
 
 Caching and CSRF
 ----------------
@@ -30,21 +30,19 @@ import logging
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.db import transaction
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from home.errors import SERVICE_ERRORS, unavailable_response
+from participation import identity, ratelimit, services, targets
+from participation.http import anchor, issue_token, message_page
 
-from . import abuse, identity, ratelimit, services, targets
-from .forms import IdeaForm, started_token
-from .models import Idea
+from . import abuse
+from . import services as reactions
 
 MSG_REPEAT = "Para contar tu reacción necesitamos guardar una cookie. Pulsa de nuevo el botón."
 MSG_RATE = (
@@ -58,23 +56,9 @@ MSG_BURST = (
 MSG_GONE = "Este elemento ya no recibe reacciones: pudo haberse retirado o cambiado."
 MSG_ORIGIN = "No pudimos verificar que la solicitud venga de este sitio. Recarga la página."
 MSG_BUSY = "No pudimos registrar tu reacción en este momento. Inténtalo de nuevo."
-MSG_COOKIES = "Para enviar tu idea activa las cookies de este sitio y vuelve a enviarla."
-MSG_IDEA_RATE = (
-    "Recibimos muchas ideas tuyas en poco tiempo. Espera una hora y vuelve a intentarlo; "
-    "tu texto sigue aquí."
-)
-MSG_DUPLICATE = "Ya recibimos una idea con este mismo texto; no hace falta enviarla de nuevo."
 MSG_REACTION_DOWN = (
     "Por una falla técnica momentánea no podemos registrar reacciones. No es tu culpa: "
     "inténtalo de nuevo en unos minutos."
-)
-MSG_IDEA_NOT_SAVED = (
-    "Por una falla técnica momentánea no pudimos guardar tu idea: todavía no la recibimos. "
-    "Tu texto sigue aquí; vuelve a enviarlo en unos minutos."
-)
-MSG_IDEA_DOWN = (
-    "Por una falla técnica momentánea el formulario de ideas no está disponible. No es tu "
-    "culpa: inténtalo de nuevo en unos minutos."
 )
 
 logger = logging.getLogger(__name__)
@@ -119,29 +103,15 @@ def _reaction_unavailable(request):
     return unavailable_response(
         request,
         MSG_REACTION_DOWN,
-        back_url=f"{back}#{_anchor(block_id)}",
+        back_url=f"{back}#{anchor(block_id)}",
         payload={"state": None},
     )
-
-
-def _calendar():
-    return services.calendar()
 
 
 def _wants_json(request):
     return "HTTP_X_CSRFTOKEN" in request.META or "application/json" in request.META.get(
         "HTTP_ACCEPT", ""
     )
-
-
-def _message_page(request, message, status, back_url="", title="Participación ciudadana"):
-    response = render(
-        request,
-        "participation/message.html",
-        {"message": message, "back_url": back_url, "meta_title": title},
-        status=status,
-    )
-    return response
 
 
 def _same_origin(request):
@@ -168,27 +138,12 @@ def _safe_path(request, url, fallback):
     return fallback
 
 
-def _anchor(block_id):
-    return f"participa-{block_id or 'pagina'}"
-
-
-def _issue_token(request, response):
-    """Give the visitor a participant cookie, unless this address bucket asked for too
-    many (per hour and per day: abuse.py)."""
-    bucket = identity.address_hash(request)
-    if ratelimit.hit_all([("cookie_address", bucket), ("cookie_address_day", bucket)]):
-        return None
-    token = identity.new_token()
-    identity.set_cookie(response, token)
-    return token
-
-
 @never_cache
 @require_GET
 @_when_services_fail(_state_unavailable)
 def state(request):
     """JSON for the current page: the participant's own pressed states and a CSRF token."""
-    calendar = _calendar()
+    calendar = services.calendar()
     is_open = calendar.is_open("participation")
     payload = {
         "open": is_open,
@@ -202,10 +157,10 @@ def state(request):
     page_id = request.GET.get("pagina", "")
     # isdigit() alone accepts "²" and other digits int() refuses (a 500 found by fuzzing).
     if token and page_id.isascii() and page_id.isdigit() and len(page_id) <= 18:
-        payload["reactions"] = services.states_for(identity.participant_hash(token), int(page_id))
+        payload["reactions"] = reactions.states_for(identity.participant_hash(token), int(page_id))
     response = JsonResponse(payload)
     if token is None and is_open:
-        _issue_token(request, response)
+        issue_token(request, response)
     response["Vary"] = "Cookie"
     return response
 
@@ -217,8 +172,8 @@ def _reaction_reply(request, as_json, status, message, back, code="", block_id="
         )
     if status in (200, 428):
         query = urlencode({"participa": code, "bloque": block_id})
-        return HttpResponseRedirect(f"{back}?{query}#{_anchor(block_id)}")
-    return _message_page(request, message, status, back_url=f"{back}#{_anchor(block_id)}")
+        return HttpResponseRedirect(f"{back}?{query}#{anchor(block_id)}")
+    return message_page(request, message, status, back_url=f"{back}#{anchor(block_id)}")
 
 
 @csrf_exempt  # see the module docstring: token for fetch(), Origin + SameSite for forms
@@ -242,14 +197,14 @@ def reaction(request):
     elif not _same_origin(request):
         return reply(403, MSG_ORIGIN)
 
-    calendar = _calendar()
+    calendar = services.calendar()
     if not calendar.is_open("participation"):
         return reply(403, services.closed_message(calendar))
 
     token, issued_at = identity.cookie_from_request(request)
     if token is None:
         response = reply(428, MSG_REPEAT, code="repite")
-        if _issue_token(request, response) is None:
+        if issue_token(request, response) is None:
             return reply(429, MSG_RATE)
         return response
 
@@ -265,164 +220,25 @@ def reaction(request):
     if exceeded:
         return reply(429, MSG_DAY if exceeded == "reaction_participant_day" else MSG_RATE)
 
-    if value not in services.VALUES:
+    if value not in reactions.VALUES:
         return reply(400, "Elige «Me gusta» o «No me gusta».")
     target = targets.resolve(page_id, block_id)
     if target is None:
         return reply(404, MSG_GONE)
-    current = services.UNKNOWN
+    current = reactions.UNKNOWN
     if as_json and "actual" in request.POST:
-        current = request.POST["actual"] if request.POST["actual"] in services.VALUES else None
+        current = request.POST["actual"] if request.POST["actual"] in reactions.VALUES else None
     verdict = None
     if current != value:  # the press may set a reaction (a withdrawal is never counted)
         verdict = abuse.check_press(target, bucket, issued_at)
         if verdict is not None and verdict.refuse:
             return reply(429, MSG_BURST)
     try:
-        stored = services.react(participant, target, value, current)
-    except services.Busy:
+        stored = reactions.react(participant, target, value, current)
+    except reactions.Busy:
         return reply(503, MSG_BUSY)  # the database stayed locked (or unreachable)
     abuse.mark_stored(verdict, participant, stored)
     # Only the outcome, from a fixed set: nothing derived from the participant or
     # the address reaches the URL (nor, through it, any access log or Referer).
     code = f"registrado-{stored}" if stored else "retirado"
-    return reply(200, services.result_message(stored), code=code, state=stored)
-
-
-# --- ideas -------------------------------------------------------------------
-
-
-def _idea_target_page(request):
-    source = request.POST if request.method == "POST" else request.GET
-    page = targets.live_feedback_page(source.get("pagina", ""))
-    block_id = source.get("bloque", "")
-    if page is None or block_id not in targets.target_labels(page):
-        raise Http404("Este elemento no existe o ya no recibe ideas.")
-    return page, block_id
-
-
-def _render_idea_form(request, page, block_id, form, status=200, error=""):
-    context = {
-        "target_page": page,
-        "block_id": block_id,
-        "label": targets.target_labels(page)[block_id],
-        "actor": targets._actor_of(page),
-        "form": form,
-        "form_error": error,
-        "back_url": f"{page.url}#{_anchor(block_id)}",
-        "meta_title": "Envía tu idea, propuesta o comentario",
-        "meta_description": f"Tu opinión sobre «{page.title}» llega al IEEM, que la "
-        "revisa y la entrega al partido al terminar el proceso electoral.",
-    }
-    return render(request, "participation/idea_form.html", context, status=status)
-
-
-def _idea_unavailable(request, message):
-    """The idea form when the database cannot be read: what was typed, in a form
-    that sends it again (rendered with no database access: no municipality
-    list, no page title)."""
-    source = request.POST if request.method == "POST" else request.GET
-    context = {
-        "message": message,
-        "typed": request.method == "POST",
-        "pagina": source.get("pagina", ""),
-        "bloque": source.get("bloque", ""),
-        "texto": request.POST.get("texto", ""),
-        "nombre": request.POST.get("nombre", ""),
-        "correo": request.POST.get("correo", ""),
-        "municipio": request.POST.get("municipio", ""),
-        "acepto": bool(request.POST.get("acepto")),
-        "inicio": started_token(),
-    }
-    response = render(request, "participation/idea_unavailable.html", context, status=503)
-    response["Retry-After"] = "60"
-    return response
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def idea(request):
-    try:
-        return _idea(request)
-    except SERVICE_ERRORS:
-        logger.exception("Idea form: service unavailable")
-        return _idea_unavailable(
-            request, MSG_IDEA_NOT_SAVED if request.method == "POST" else MSG_IDEA_DOWN
-        )
-
-
-def _idea(request):
-    page, block_id = _idea_target_page(request)
-    calendar = _calendar()
-    if not calendar.is_open("participation"):
-        return _message_page(
-            request,
-            services.closed_message(calendar),
-            403,
-            back_url=page.url,
-            title="La participación no está abierta",
-        )
-    token = identity.token_from_request(request)
-    if request.method == "GET":
-        response = _render_idea_form(request, page, block_id, IdeaForm())
-        if token is None:
-            _issue_token(request, response)
-        return response
-
-    form = IdeaForm(request.POST)
-    if token is None:
-        response = _render_idea_form(request, page, block_id, form, 400, MSG_COOKIES)
-        _issue_token(request, response)
-        return response
-    if not form.is_valid():
-        return _render_idea_form(request, page, block_id, form, 400)
-    participant = identity.participant_hash(token)
-    address = identity.address_hash(request)
-    if not ratelimit.hit("idea_participant", participant) or not ratelimit.hit(
-        "idea_address", address
-    ):
-        return _render_idea_form(request, page, block_id, form, 429, MSG_IDEA_RATE)
-    target = targets.resolve(page.pk, block_id)
-    if target is None:
-        raise Http404("Este elemento ya no recibe ideas.")
-    data = form.cleaned_data
-    if services.is_duplicate(target, participant, data["texto"]):
-        return _render_idea_form(request, page, block_id, form, 400, MSG_DUPLICATE)
-    municipality = data.get("municipio")
-    try:
-        with transaction.atomic():
-            Idea.objects.create(
-                target=target,
-                text=data["texto"],
-                text_hash=services.text_hash(data["texto"]),
-                name=data["nombre"].strip(),
-                municipality=municipality,
-                municipality_name=municipality.title if municipality else "",
-                email=data["correo"],
-                consent_at=timezone.now(),
-                participant=participant,
-                address=address,
-            )
-    except SERVICE_ERRORS:
-        # Not stored: never confirm it. The whole form again, with what was typed
-        # (if the database cannot even be read for that, `idea` shows the plain one).
-        logger.exception("Idea not saved: service unavailable")
-        return _render_idea_form(request, page, block_id, form, 503, MSG_IDEA_NOT_SAVED)
-    query = urlencode({"pagina": page.pk, "bloque": block_id})
-    return redirect(f"/participa/idea/recibida/?{query}")
-
-
-@never_cache
-@require_GET
-def idea_received(request):
-    page, block_id = _idea_target_page(request)
-    return render(
-        request,
-        "participation/idea_received.html",
-        {
-            "target_page": page,
-            "label": targets.target_labels(page)[block_id],
-            "back_url": f"{page.url}#{_anchor(block_id)}",
-            "meta_title": "Recibimos tu idea",
-        },
-    )
+    return reply(200, reactions.result_message(stored), code=code, state=stored)

@@ -29,7 +29,8 @@ from django.db.models import Count, F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from . import identity, ratelimit
+from participation import identity, ratelimit
+
 from .models import Reaction, ReactionBurst
 
 FLAG = "burst_flag"
