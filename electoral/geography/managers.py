@@ -30,6 +30,8 @@ VOTERS_SOURCE = (
 
 
 def _model(name):
+    # models.py imports this module (each model names its manager), so a manager
+    # reaches a sibling model through the app registry, not an import back.
     return apps.get_model("electoral", name)
 
 

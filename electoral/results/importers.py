@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 
+from electoral.geography.models import DistrictPage, MunicipalityPage
 from electoral.importing import (
     ImportReport,
     Problems,
@@ -25,9 +25,11 @@ from electoral.importing import (
     read_header,
 )
 from electoral.parties.candidacies import independent_key
+from electoral.parties.models import PoliticalActorPage
 from electoral.parties.text import readable_name
 
 from .managers import CURRENT_PROCESS_YEAR
+from .models import Contest, VoteOption
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 RAW_2021 = FIXTURES / "ieem2021_ayuntamientos_raw_emagar.csv"
@@ -157,10 +159,6 @@ class ContestSpec:
     options: list = field(default_factory=list)  # dicts of VoteOption fields
 
 
-def _model(name):
-    return apps.get_model("electoral", name)
-
-
 def _number(problems, line, row, column, *, blank_ok=False):
     raw = (row.get(column) or "").strip().replace(",", "")
     if not raw:
@@ -197,9 +195,7 @@ def _check_sums(problems, line, options, valid, non_registered, null, total, nam
 
 
 def _actors():
-    return {
-        a.registry_key: a for a in _model("PoliticalActorPage").objects.only("id", "registry_key")
-    }
+    return {a.registry_key: a for a in PoliticalActorPage.objects.only("id", "registry_key")}
 
 
 # --- Upsert -------------------------------------------------------------------
@@ -218,7 +214,6 @@ OPTION_FIELDS = (
 
 def save_contests(specs):
     """Create or update each contest and its options. Returns an ImportReport."""
-    Contest, VoteOption = _model("Contest"), _model("VoteOption")
     counts = ImportReport()
     existing = {c.key: c for c in Contest.objects.filter(key__in=[s.key for s in specs])}
     current_options = {}
@@ -305,7 +300,7 @@ def import_municipal_2021(raw_path=RAW_2021, aggregated_path=AGGREGATED_2021):
     elections of Atlautla and Nextlalpan from the aggregated file; the
     aggregated file also checks the raw one (differences go to the notes)."""
     raw_path, aggregated_path = Path(raw_path), Path(aggregated_path)
-    municipalities = {m.ine_code: m for m in _model("MunicipalityPage").objects.all()}
+    municipalities = {m.ine_code: m for m in MunicipalityPage.objects.all()}
     actors = _actors()
     independents = _independents_2021()
     problems = Problems(raw_path)
@@ -544,7 +539,6 @@ def import_district_file(
     """Contests of a district results file in INE/IEEM's layout. Blank cell =
     option not on that district's ballot; a trailing digit on the head town
     marks a court-modified result."""
-    Contest = _model("Contest")
     path = Path(path)
     if office != Contest.Office.DIPUTACION:
         raise file_error(path, "solo se admiten diputaciones por distrito.")
@@ -566,7 +560,7 @@ def import_district_file(
     option_columns = header[options_start : header.index("NUM_VOTOS_VALIDOS")]
     if not option_columns:
         raise file_error(path, "no hay columnas de votos por opción.", line=1)
-    districts = {d.number: d for d in _model("DistrictPage").objects.all()}
+    districts = {d.number: d for d in DistrictPage.objects.all()}
     actors = _actors()
     election_date = election_date or (ELECTION_DAY_2018 if year == 2018 else None)
     specs, seen = [], {}
