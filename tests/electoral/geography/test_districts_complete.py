@@ -11,7 +11,6 @@ from django.test import TestCase
 from electoral.models import DistrictPage, MunicipalityPage, Section
 
 from .broken import HEAD_TOWNS, SECTIONS
-from .conftest import import_real_geography
 
 
 def file_sections():
@@ -28,9 +27,10 @@ def file_head_towns():
 
 
 class DistrictsCompleteTests(TestCase):
+    snapshot = "geography"  # built once: tests/helpers/snapshots.py
+
     @classmethod
     def setUpTestData(cls):
-        import_real_geography()
         cls.sections = file_sections()
         districts_of = defaultdict(set)
         for municipality, district in cls.sections.values():
