@@ -88,13 +88,14 @@ def _is_transactional(request):
 def pytest_fixture_setup(fixturedef, request):
     """Before a test's database is opened, put it in the state the test needs.
 
-    A pytest test: the snapshot its fixtures ask for (`site`, `home`,
-    `actors_2021`, `geography`), else the empty migrated database. A Django
+    A pytest test: its `@pytest.mark.snapshot(name)`, or the snapshot its
+    fixtures ask for (`site`, `home`, `actors_2021`, `geography`), else the
+    empty migrated database. A Django
     TestCase class: its `snapshot` attribute, else the empty database.
     """
     from django.test import SimpleTestCase
 
-    from tests.helpers.snapshots import EMPTY, snapshot_for_fixtures
+    from tests.helpers.snapshots import EMPTY, snapshot_for
 
     name = fixturedef.argname
     if name == "_django_db_helper" and not (
@@ -102,7 +103,7 @@ def pytest_fixture_setup(fixturedef, request):
     ):
         store = request.getfixturevalue("_snapshots")
         with request.getfixturevalue("django_db_blocker").unblock():
-            store.restore(snapshot_for_fixtures(request.fixturenames))
+            store.restore(snapshot_for(request.node, request.fixturenames))
             if _is_transactional(request):
                 store.forget()  # it flushes the database at the end
     elif (

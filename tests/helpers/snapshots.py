@@ -72,6 +72,12 @@ def _build_results_without_actors():
     real_results(actors=False)
 
 
+def _build_candidacies_20000():
+    from tests.electoral.parties.factories import twenty_thousand_candidacies
+
+    twenty_thousand_candidacies()
+
+
 BUILDERS = {
     # `setup_site`, what `make run` loads: the `site` and `home` fixtures.
     "site": _build_site,
@@ -83,6 +89,8 @@ BUILDERS = {
     # Geography, the 2021 actors and the default results.
     "results": _build_results,
     "results-without-actors": _build_results_without_actors,
+    # ~20,900 candidacies of 10 made-up actors (query budgets, pagination).
+    "candidacies-20000": _build_candidacies_20000,
 }
 
 # Fixtures that mean "this test runs on that snapshot".
@@ -94,7 +102,12 @@ FIXTURE_SNAPSHOTS = {
 }
 
 
-def snapshot_for_fixtures(fixturenames):
+def snapshot_for(node, fixturenames):
+    """A test's snapshot: its `snapshot` mark, else the one its fixtures imply."""
+    marker = node.get_closest_marker("snapshot")
+    if marker:
+        assert marker.args[0] in BUILDERS, f"unknown snapshot {marker.args[0]!r}"
+        return marker.args[0]
     for name, snapshot in FIXTURE_SNAPSHOTS.items():
         if name in fixturenames:
             return snapshot
