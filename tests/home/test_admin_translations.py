@@ -106,8 +106,7 @@ def test_context_strings_translate_with_pgettext(spanish):
         for entry in parse_po(po)
         if "msgctxt" in entry and "msgid_plural" not in entry
     ]
-    if not entries:
-        pytest.skip("this Wagtail release has no msgctxt strings")
+    assert entries, "no msgctxt strings found in the installed Wagtail catalogues"
     for entry in entries:
         assert pgettext(entry["msgctxt"], entry["msgid"]) != entry["msgid"], entry
 
