@@ -78,6 +78,12 @@ def _build_candidacies_20000():
     twenty_thousand_candidacies()
 
 
+def _build_editorial():
+    from tests.electoral.editorial.factories import build_tree
+
+    build_tree()
+
+
 BUILDERS = {
     # `setup_site`, what `make run` loads: the `site` and `home` fixtures.
     "site": _build_site,
@@ -89,6 +95,9 @@ BUILDERS = {
     # Geography, the 2021 actors and the default results.
     "results": _build_results,
     "results-without-actors": _build_results_without_actors,
+    # /partidos/ with four actors (party, party, coalition, independent), their
+    # pages, images, documents, groups and the review workflow (editorial tests).
+    "editorial": _build_editorial,
     # ~20,900 candidacies of 10 made-up actors (query budgets, pagination).
     "candidacies-20000": _build_candidacies_20000,
 }
@@ -99,6 +108,7 @@ FIXTURE_SNAPSHOTS = {
     "home": "site",
     "actors_2021": "parties",
     "geography": "parties",
+    "editorial_tree": "editorial",
 }
 
 
@@ -298,7 +308,8 @@ class PostgresSnapshots:
         self.key = data_key()
         self.test_name = connection.settings_dict["NAME"]
         self.current = None
-        self.copies = set()
+        self.copies = set()  # copies in the state of their template
+        self.created = set()  # every copy made, dropped at the end
         # The migrated, empty test database is the template of the "empty" state.
         self.templates = {EMPTY: self.test_name}
         self._point_at(self._copy_name(EMPTY), create_from=self.test_name)
@@ -332,6 +343,7 @@ class PostgresSnapshots:
             self._admin(f'DROP DATABASE IF EXISTS "{copy}"')
             self._admin(f'CREATE DATABASE "{copy}" TEMPLATE "{create_from}"')
             self.copies.add(copy)
+            self.created.add(copy)
         self._set_name(copy)
 
     def _template(self, name):
@@ -346,6 +358,7 @@ class PostgresSnapshots:
                 self._set_name(self.test_name)
                 self._admin(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
                 self.copies.discard(building)
+                self.created.discard(building)
         self.templates[name] = template
         return template
 
@@ -364,10 +377,11 @@ class PostgresSnapshots:
 
     def close(self):
         self._set_name(self.test_name)
-        for copy in sorted(self.copies):
+        for copy in sorted(self.created):
             with contextlib.suppress(Exception):
                 self._admin(f'DROP DATABASE IF EXISTS "{copy}"')
         self.copies.clear()
+        self.created.clear()
 
 
 def snapshots(cache_dir):
