@@ -38,8 +38,11 @@ def _cache_dir(config):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker):
-    """pytest-django's, but `migrate` restores a cached migrated database."""
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """pytest-django's, but `migrate` restores a cached migrated database
+    (django_db_modify_db_settings: one test database per xdist worker)."""
     from django.test.utils import setup_databases, teardown_databases
     from pytest_django.fixtures import _get_databases_for_setup
 
