@@ -1,8 +1,9 @@
 import io
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.core.management.color import no_style
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -26,6 +27,102 @@ hypothesis_settings.register_profile(
 )
 hypothesis_settings.register_profile("thorough", **_FUZZ_COMMON)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+# --- The real data, once per session (tests/helpers/snapshots.py) ----------
+
+
+def _cache_dir(config):
+    cache = getattr(config, "cache", None)
+    return cache.mkdir("decide-snapshots") if cache else Path(tempfile.gettempdir())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """pytest-django's, but `migrate` restores a cached migrated database
+    (django_db_modify_db_settings: one test database per xdist worker)."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.helpers.snapshots import cached_migrations
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock(), cached_migrations(_cache_dir(request.config)):
+        db_cfg = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(db_cfg, verbosity=verbosity)
+
+
+@pytest.fixture(scope="session")
+def _snapshots(request, django_db_setup, django_db_blocker):
+    from tests.helpers.snapshots import snapshots
+
+    where = _cache_dir(request.config)
+    with django_db_blocker.unblock():
+        store = snapshots(where)
+    yield store
+    with django_db_blocker.unblock():
+        store.close()
+
+
+def _is_transactional(request):
+    from pytest_django.fixtures import validate_django_db
+
+    marker = request.node.get_closest_marker("django_db")
+    transaction, reset_sequences, *_ = validate_django_db(marker) if marker else (False, False)
+    return (
+        transaction
+        or reset_sequences
+        or "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Before a test's database is opened, put it in the state the test needs.
+
+    A pytest test: its `@pytest.mark.snapshot(name)`, or the snapshot its
+    fixtures ask for (`site`, `home`, `actors_2021`, `geography`), else the
+    empty migrated database. A Django
+    TestCase class: its `snapshot` attribute, else the empty database.
+    """
+    from django.test import SimpleTestCase
+
+    from tests.helpers.snapshots import EMPTY, snapshot_for
+
+    name = fixturedef.argname
+    if name == "_django_db_helper" and not (
+        request.cls and issubclass(request.cls, SimpleTestCase)
+    ):
+        store = request.getfixturevalue("_snapshots")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            store.restore(snapshot_for(request.node, request.fixturenames))
+            if _is_transactional(request):
+                store.forget()  # it flushes the database at the end
+    elif (
+        name.startswith("_unittest_setUpClass_fixture_")
+        and request.cls
+        and issubclass(request.cls, SimpleTestCase)
+        and request.cls.databases
+    ):
+        store = request.getfixturevalue("_snapshots")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            store.restore(getattr(request.cls, "snapshot", EMPTY))
+            from django.test import TestCase
+
+            if not issubclass(request.cls, TestCase):
+                store.forget()
+    return (yield)
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +152,8 @@ def run_setup_steps(below=None):
 
 @pytest.fixture
 def site(db):
-    """A site brought up by `setup_site` (the same command `make run` uses)."""
-    call_command("setup_site", stdout=io.StringIO())
+    """A site brought up by `setup_site` (the same command `make run` uses):
+    the "site" snapshot, built once (tests/helpers/snapshots.py)."""
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)

@@ -1,3 +1,6 @@
+import os
+import tempfile
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -16,4 +19,15 @@ if not REDIS_URL:  # noqa: F405
         }
     }
 DEMO_ACCOUNTS = True
+# Uploaded files of the tests live beside the database snapshots they belong to
+# (tests/helpers/snapshots.py), never in the project's media/.
+MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "d" / "decide-snapshots" / "media"  # noqa: F405
+# SQLite: the test database is a file (in /dev/shm where there is one, so it
+# costs what memory does), one per process, not Django's in-memory database:
+# threads get connections of their own, so the concurrency tests run too.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    _test_dir = "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(_test_dir, f"decide_test_{os.getpid()}.sqlite3")
+    }
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -257,10 +257,9 @@ def shot(page: Page, name: str, full_page=True):
 
 
 def feature_missing(visit: Visit, path: str):
-    """Why a journey that needs `path` cannot run yet (it answers 404), or None.
+    """Why a journey that needs `path` cannot run (it answers 404), or None.
 
-    For journeys of features other issues are building: they skip with this
-    reason at run time and become active as soon as the page exists.
+    The journey fails with this reason: a missing feature is a failure, not a skip.
     """
     response = visit.page.request.get(visit.base_url + path, max_redirects=0)
     if response.status == 404:

@@ -1,6 +1,5 @@
 """Journey 3: a citizen narrows /candidaturas/ to a municipality and a gender,
-then downloads exactly that selection as CSV (skips at run time until the
-candidacies feature is in the tree)."""
+then downloads exactly that selection as CSV."""
 
 import csv
 import io
@@ -30,7 +29,7 @@ def test_filter_by_municipality_and_gender_then_download_csv(visit, tmp_path):
     v = visit(width=360, height=740)
     reason = feature_missing(v, "/candidaturas/")
     if reason:
-        pytest.skip(reason)
+        pytest.fail(reason)
     page = v.page
     v.goto("/candidaturas/")
 

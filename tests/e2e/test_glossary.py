@@ -20,7 +20,7 @@ def test_az_index_search_entry_and_related_term(visit):
     v = visit(**PHONE)
     reason = feature_missing(v, "/quitadudas/")
     if reason:
-        pytest.skip(reason)
+        pytest.fail(reason)
     page = v.page
     v.goto("/quitadudas/")
     assert _h1(page) == "Quitadudas electoral"
@@ -70,7 +70,7 @@ def test_inline_glossary_link_from_the_ballot_page(visit):
     for feature in ("/quitadudas/", "/mi-boleta/", "/organos/"):
         reason = feature_missing(v, feature)
         if reason:
-            pytest.skip(reason)
+            pytest.fail(reason)
     page = v.page
     v.goto("/mi-boleta/2473/")
     # The ballot explains each office; the office page's text links glossary terms.

@@ -2,8 +2,7 @@
 
 Tab reaches the skip link first, Enter jumps to the content, Tab reaches the
 section field (with its visible label); typing a real section number and Enter
-lands on that section's ballots at /mi-boleta/<n>/ (skips at run time until
-the "Mi boleta" feature is in the tree).
+lands on that section's ballots at /mi-boleta/<n>/.
 """
 
 import re
@@ -58,7 +57,7 @@ def test_keyboard_section_lookup_lands_on_the_ballots(visit):
     visit_ = visit(**PHONE)
     reason = feature_missing(visit_, "/mi-boleta/")
     if reason:
-        pytest.skip(reason)
+        pytest.fail(reason)
     page = visit_.page
     keyboard_to_section_field(visit_)
     page.keyboard.type(SECTION)

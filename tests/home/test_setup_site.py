@@ -9,8 +9,8 @@ from home.models import ElectionCalendar, HomePage, StandardPage
 
 
 @pytest.mark.django_db
-def test_setup_site_twice_builds_one_tree():
-    call_command("setup_site", stdout=io.StringIO())
+def test_setup_site_twice_builds_one_tree(site):
+    # `site` is the "site" snapshot: one setup_site run on the empty database.
     first = list(Page.objects.values_list("url_path", flat=True).order_by("path"))
     call_command("setup_site", stdout=io.StringIO())
     second = list(Page.objects.values_list("url_path", flat=True).order_by("path"))
@@ -28,8 +28,7 @@ def test_setup_site_twice_builds_one_tree():
 
 
 @pytest.mark.django_db
-def test_setup_site_keeps_calendar_edited_by_staff():
-    call_command("setup_site", stdout=io.StringIO())
+def test_setup_site_keeps_calendar_edited_by_staff(site):
     call_command("election_phase", "results", stdout=io.StringIO())
     call_command("setup_site", stdout=io.StringIO())
     assert ElectionCalendar.load().phase == "results"

@@ -1,4 +1,5 @@
-"""Test settings with an on-disk SQLite test database, for the concurrency tests:
+"""Test settings with an on-disk SQLite test database (under the temporary
+directory, not /dev/shm as cms/settings/test.py), for the concurrency tests:
 
     .venv/bin/python -m pytest --ds=tests.participation.sqlite_file_settings \
         tests/participation/test_concurrency.py

@@ -1,9 +1,9 @@
 """Concurrent presses through the whole HTTP stack (test client per thread).
 
-Runs on PostgreSQL (DATABASE_URL=postgres://…) and on SQLite when the test
-database is a file: `--ds=tests.participation.sqlite_file_settings` (SQLite's
-default in-memory test database cannot show real concurrency, so the tests
-skip there).
+Runs on PostgreSQL (DATABASE_URL=postgres://…) and on SQLite, whose test
+database is a file (cms/settings/test.py): Django's in-memory test database
+cannot show real concurrency (threads share one connection), so there the
+tests fail rather than pass without checking anything.
 """
 
 import threading
@@ -35,7 +35,7 @@ UNLIMITED = {
 @pytest.fixture(autouse=True)
 def _real_concurrency(settings):
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("SQLite in-memory test database: threads share one connection")
+        pytest.fail("SQLite in-memory test database: threads share one connection")
     settings.PARTICIPATION_LIMITS = UNLIMITED
 
 

@@ -25,7 +25,9 @@ def _redis_answers():
 @pytest.fixture
 def redis_cache(settings):
     if not _redis_answers():
-        pytest.skip("no Redis on 127.0.0.1:6379")
+        pytest.fail(
+            "no Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes --port 6379)"
+        )
     prefix = f"test-{uuid.uuid4().hex}"  # parallel test workers never share keys
     settings.CACHES = {
         "default": {

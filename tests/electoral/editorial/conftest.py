@@ -1,13 +1,23 @@
 import pytest
 
 from electoral.editorial.groups import COMMS_GROUP, MODERATION_GROUP
+from tests.helpers.snapshots import snapshot_for
 
-from .factories import build_tree, make_editor, make_staff
+from .factories import build_tree, load_tree, make_editor, make_staff
 
 
 @pytest.fixture
-def tree(db):
-    return build_tree()
+def editorial_tree(db, request):
+    """/partidos/ with four actors, their pages, files and groups: built once as
+    the "editorial" snapshot (tests/helpers/snapshots.py) and looked up here."""
+    if snapshot_for(request.node, request.fixturenames) == "editorial":
+        return load_tree()
+    return build_tree()  # on top of another snapshot (the site's)
+
+
+@pytest.fixture
+def tree(editorial_tree):
+    return editorial_tree
 
 
 @pytest.fixture

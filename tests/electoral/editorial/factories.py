@@ -109,6 +109,30 @@ def build_tree():
     return index, trees
 
 
+def load_tree():
+    """What build_tree made, looked up (the "editorial" snapshot holds it)."""
+    index = PartiesIndexPage.objects.get(slug="partidos")
+    trees = {}
+    for slug, _kind, acronym, _name in ACTORS:
+        actor = PoliticalActorPage.objects.child_of(index).get(slug=slug)
+        platform = PlatformPage.objects.child_of(actor).get(slug="plataforma")
+        profiles = CandidateProfileIndexPage.objects.child_of(actor).get(slug="candidaturas")
+        profile = CandidateProfilePage.objects.child_of(profiles).get(slug=f"perfil-{slug}")
+        link = ActorEditorGroup.objects.select_related("group", "collection").get(actor_id=actor.pk)
+        trees[slug] = ActorTree(
+            actor=actor,
+            platform=platform,
+            profiles=profiles,
+            profile=profile,
+            image=Image.objects.get(title=f"Imagen secreta «{acronym}»"),
+            document=Document.objects.get(title=f"Documento secreto «{acronym}»"),
+            group=link.group,
+            collection=link.collection,
+            pages=[actor, platform, profiles, profile],
+        )
+    return index, trees
+
+
 def make_editor(tree, username=None, *, must_change_password=False, email=None):
     User = get_user_model()
     username = username or f"editor-{tree.actor.slug}"

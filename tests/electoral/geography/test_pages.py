@@ -10,13 +10,9 @@ from electoral.models import MunicipalityPage, Section
 from home.models import ElectionCalendar
 from tests.helpers.html import foreign_references, meta_of
 
-from .conftest import import_real_geography
-
 
 class GeographyPagesTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        import_real_geography()
+    snapshot = "geography"  # built once: tests/helpers/snapshots.py
 
     def get(self, url, status=200):
         response = self.client.get(url)

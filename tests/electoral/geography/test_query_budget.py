@@ -6,8 +6,6 @@ from django.test.utils import CaptureQueriesContext
 
 from electoral.models import MunicipalityPage, Section
 
-from .conftest import import_real_geography
-
 BUDGET = 13  # +1: the calendar (results links and menu entry, from its results date)
 PAGES = [
     "/geografia/",
@@ -23,9 +21,10 @@ PAGES = [
 
 
 class QueryBudgetTests(TestCase):
+    snapshot = "geography"  # built once: tests/helpers/snapshots.py
+
     @classmethod
     def setUpTestData(cls):
-        import_real_geography()
         Section.objects.filter(number=1305).update(district=None)
 
     def count_queries(self):

@@ -169,6 +169,29 @@ def make_candidacy(actor, *, municipality=None, district=None, name="PERSONA DE 
     )
 
 
+def twenty_thousand_candidacies():
+    """125 municipalities × 10 actors × 16 + 45 districts × 10 × 2 = 20,900."""
+    open_calendar()
+    index = ensure_parties_index(home())
+    districts = [make_district(n) for n in range(1, 46)]
+    municipalities = []
+    for n in range(1, 126):
+        m = make_municipality(n, f"Municipio {n}")
+        municipalities.append(m)
+    MunicipalityDistrict.objects.bulk_create(
+        MunicipalityDistrict(municipality=m, district=districts[i % 45])
+        for i, m in enumerate(municipalities)
+    )
+    actors = [make_actor(index, f"p{n}", order=n) for n in range(1, 11)]
+    actors[1].member_parties = [actors[0]]
+    actors[1].save_revision().publish()
+    total = bulk_candidacies(actors, municipalities, districts)
+    topic = topics()[0]
+    for c in Candidacy.objects.heads().filter(municipality__ine_code=1):
+        make_profile(c, proposals=[(topic, "Propuesta", "Texto")])
+    return total
+
+
 def bulk_candidacies(actors, municipalities, districts, regidurias=6):
     """Whole slates (presidencia, sindicatura, `regidurias` regidurías; owner
     and substitute) for each actor in each municipality, and a majority

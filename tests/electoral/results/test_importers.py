@@ -254,11 +254,12 @@ class DistrictFileTests(TestCase):
 
 
 class AdminTests(TestCase):
+    snapshot = "results-without-actors"  # built once: tests/helpers/snapshots.py
+
     @classmethod
     def setUpTestData(cls):
         from django.contrib.auth import get_user_model
 
-        real_results(actors=False)
         cls.admin = get_user_model().objects.create_superuser("jefa", "jefa@example.org", "x" * 16)
 
     def test_results_list_is_read_only_for_everyone(self):

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from electoral.models import Contest, DistrictPage, VoteOption
 from electoral.results.importers import import_district_file
 
-from .helpers import DISTRICTS_2018, real_results, set_phase
+from .helpers import DISTRICTS_2018, set_phase
 
 ROW = re.compile(
     r'<th scope="row">(?:<a [^>]*>)?([^<]+)(?:</a>)?(?:<span class="meta">[^<]*</span>)?</th>\s*'
@@ -30,9 +30,7 @@ def option_rows(html):
 
 
 class ResultsPagesTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        real_results()
+    snapshot = "results"  # built once: tests/helpers/snapshots.py
 
     def setUp(self):
         set_phase("results")
@@ -266,10 +264,7 @@ class QueryBudgetTests(TestCase):
         "/resultados/distritos/2.json",
     ]
     BUDGET = 14
-
-    @classmethod
-    def setUpTestData(cls):
-        real_results(actors=False)
+    snapshot = "results-without-actors"  # built once: tests/helpers/snapshots.py
 
     def counts(self):
         out = {}

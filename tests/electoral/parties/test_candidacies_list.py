@@ -7,10 +7,9 @@ import re
 
 import pytest
 
-from electoral.models import Candidacy, MunicipalityDistrict, PoliticalActorPage
+from electoral.models import Candidacy, PoliticalActorPage
 from electoral.parties.importers import ensure_parties_index
 from tests.electoral.parties.factories import (
-    bulk_candidacies,
     home,
     make_actor,
     make_candidacy,
@@ -18,7 +17,6 @@ from tests.electoral.parties.factories import (
     make_municipality,
     make_profile,
     open_calendar,
-    topics,
 )
 
 pytestmark = pytest.mark.django_db
@@ -147,28 +145,12 @@ def test_closed_before_publication_date(client, small):
 
 @pytest.fixture
 def big(db):
-    """125 municipalities × 10 actors × 16 + 45 districts × 10 × 2 = 20,900."""
-    open_calendar()
-    index = ensure_parties_index(home())
-    districts = [make_district(n) for n in range(1, 46)]
-    municipalities = []
-    for n in range(1, 126):
-        m = make_municipality(n, f"Municipio {n}")
-        municipalities.append(m)
-    MunicipalityDistrict.objects.bulk_create(
-        MunicipalityDistrict(municipality=m, district=districts[i % 45])
-        for i, m in enumerate(municipalities)
-    )
-    actors = [make_actor(index, f"p{n}", order=n) for n in range(1, 11)]
-    actors[1].member_parties = [actors[0]]
-    actors[1].save_revision().publish()
-    total = bulk_candidacies(actors, municipalities, districts)
-    topic = topics()[0]
-    for c in Candidacy.objects.heads().filter(municipality__ine_code=1):
-        make_profile(c, proposals=[(topic, "Propuesta", "Texto")])
-    return total
+    """125 municipalities × 10 actors × 16 + 45 districts × 10 × 2 = 20,900
+    (the "candidacies-20000" snapshot: factories.twenty_thousand_candidacies)."""
+    return Candidacy.objects.count()
 
 
+@pytest.mark.snapshot("candidacies-20000")
 def test_all_pages_equal_the_csv(client, big):
     query = "distrito=3&genero=mujer"
     listed = []
@@ -188,6 +170,7 @@ def test_all_pages_equal_the_csv(client, big):
     assert len(listed) == Candidacy.objects.in_district(3).filter(gender="mujer").count()
 
 
+@pytest.mark.snapshot("candidacies-20000")
 def test_fixed_queries_on_20000_candidacies(client, big, django_assert_max_num_queries):
     assert big > 20000
     client.get("/candidaturas/")  # warm caches (site root paths)
