@@ -9,8 +9,7 @@ from wagtail.models import ModelLogEntry
 from participation.ideas import services
 from participation.models import Idea, Reaction, Target
 from participation.setup_steps import ADMINS_GROUP, MODERATORS_GROUP, participation_permissions
-
-from .test_ideas import XSS
+from tests.participation.ideas.test_ideas import XSS
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/participacion/ideas/"

@@ -1,5 +1,5 @@
 """Regression tests of the admin leaks of issue 13 («Verified holes to close» 1–4;
-hole 5 is in tests/participation/test_state_page_id.py), the capture report and
+hole 5 is in tests/participation/reactions/test_state_page_id.py), the capture report and
 the link choosers' empty POST.
 
 Each hole test failed on main before the fix (see the commit message of the

@@ -13,8 +13,7 @@ from django.db import connection, connections
 from django.test import Client
 
 from participation.models import Reaction
-
-from .conftest import TOPIC, participant_client, press
+from tests.participation.conftest import TOPIC, participant_client, press
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -18,8 +18,7 @@ from participation import identity
 from participation.models import Reaction, ReactionBurst, Target
 from participation.reactions import abuse
 from participation.setup_steps import participation_permissions
-
-from .conftest import TOPIC, TOPIC2, participant_client, press, press_form
+from tests.participation.conftest import TOPIC, TOPIC2, participant_client, press, press_form
 
 SMALL = {
     "burst_flag": (2, 600),

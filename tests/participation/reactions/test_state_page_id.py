@@ -4,8 +4,7 @@
 import pytest
 
 from participation import identity
-
-from .conftest import TOPIC, participant_client, press
+from tests.participation.conftest import TOPIC, participant_client, press
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,7 @@ from django.test import RequestFactory
 from participation import identity
 from participation.fragments import render_controls
 from participation.models import Reaction, Target
-
-from .conftest import (
+from tests.participation.conftest import (
     ORIGIN,
     TOPIC,
     TOPIC2,

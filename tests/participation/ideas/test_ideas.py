@@ -1,8 +1,7 @@
 import pytest
 
 from participation.models import Idea
-
-from .conftest import TOPIC, participant_client, set_phase, started
+from tests.participation.conftest import TOPIC, participant_client, set_phase, started
 
 pytestmark = pytest.mark.django_db
 

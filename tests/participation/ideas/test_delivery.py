@@ -13,8 +13,7 @@ from django.utils import timezone
 from participation import targets
 from participation.ideas import delivery
 from participation.models import Idea
-
-from .conftest import TOPIC, TOPIC2, set_phase
+from tests.participation.conftest import TOPIC, TOPIC2, set_phase
 
 pytestmark = pytest.mark.django_db
 
