@@ -49,9 +49,11 @@ test: install
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/decide_ieem} $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# Browser journeys are stories in file order (journey 5 approves what journey 4 submitted),
+# so they do not run shuffled; the unit suite does (pytest-randomly).
 test-e2e: install
 	scripts/e2e-prepare
-	$(PY) -m pytest tests/e2e -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m pytest tests/e2e -p no:cacheprovider -p no:randomly $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
