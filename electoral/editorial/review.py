@@ -86,11 +86,3 @@ def ieem_review_dates(pages):
 
 def _base_ct_id():
     return ContentType.objects.get_for_model(Page).pk
-
-
-class ReviewedByIEEMMixin:
-    """For page models that show "revisado por el IEEM el <fecha>"."""
-
-    @property
-    def ieem_review_date(self):
-        return ieem_review_date(self)

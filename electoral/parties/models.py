@@ -377,17 +377,6 @@ class _ActorContentMixin:
     def actor(self):
         return PoliticalActorPage.objects.ancestor_of(self).first()
 
-    @property
-    def ieem_review_date(self):
-        """Date IEEM approved this page's live version (see electoral.editorial.review)."""
-        # Inside the function on purpose: editorial sits above parties (it imports
-        # the actor pages), so parties may not import it at module level. The one
-        # exception, listed in pyproject.toml's "electoral-areas" contract: the
-        # review date is read from editorial's workflow task, shown on party pages.
-        from electoral.editorial.review import ieem_review_date
-
-        return ieem_review_date(self)
-
 
 class _ActorParticipationTarget(ParticipationTarget):
     """Participation on an actor's own pages is delivered to that actor."""

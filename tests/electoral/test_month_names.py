@@ -9,6 +9,8 @@ from types import SimpleNamespace
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from electoral.editorial import review
+
 DAY = datetime.date(2026, 11, 21)
 
 
@@ -17,8 +19,9 @@ def _render(template, **context):
         return " ".join(render_to_string(template, context).split())
 
 
-def test_review_line_writes_the_month_in_lower_case():
-    page = SimpleNamespace(ieem_review_date=DAY, is_example=False)
+def test_review_line_writes_the_month_in_lower_case(monkeypatch):
+    monkeypatch.setattr(review, "ieem_review_date", lambda page: DAY)
+    page = SimpleNamespace(is_example=False)
     actor = SimpleNamespace(url="/partidos/pes/", title="PES")
     html = _render("electoral/includes/published_by.html", page=page, actor=actor)
     assert "revisado por el IEEM el 21 de noviembre de 2026" in html

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail import hooks
 
+from electoral.editorial.review import ieem_review_date
 from electoral.models import Candidacy, CandidateProfilePage, PlatformPage, Topic
 from electoral.parties.models import CandidateProfileForm
 from tests.helpers.html import meta_of
@@ -108,7 +109,7 @@ def test_platform_page_by_topic_with_publisher_and_targets(client, tree):
         (ids[1], "Economía y empleo"),
     ]
     assert platform.actor.pk == tree["pan"].pk
-    assert platform.ieem_review_date is None
+    assert ieem_review_date(platform) is None
 
 
 def test_block_ids_survive_edits_of_other_blocks(tree):
@@ -136,7 +137,7 @@ def test_profile_page_with_proposals_targets_and_publisher(client, tree):
     (block,) = profile.proposals
     assert f'id="propuesta-{block.id}"' in html and "Alumbrado en cada colonia" in html
     assert profile.feedback_targets() == [(block.id, "Alumbrado en cada colonia")]
-    assert profile.actor.pk == tree["pan"].pk and profile.ieem_review_date is None
+    assert profile.actor.pk == tree["pan"].pk and ieem_review_date(profile) is None
     assert meta_of(html)[1]["description"] == "Presentación breve de prueba."
 
 
