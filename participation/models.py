@@ -15,10 +15,20 @@ edit or deletion of the block or page they were about.
 # The models live with their area (reactions/, ideas/) or with the shared
 # infrastructure (targets, rate limiter, identity); this module only gathers
 # them, so the app label, tables and migrations stay.
+from .delivery.models import DeliveryPackage
 from .ideas.models import Idea, text_hash
 from .identity import AddressSalt
 from .ratelimit import RateCounter
 from .reactions.models import Reaction, ReactionBurst
 from .targets import Target
 
-__all__ = ["Target", "Reaction", "ReactionBurst", "Idea", "RateCounter", "AddressSalt", "text_hash"]
+__all__ = [
+    "Target",
+    "Reaction",
+    "ReactionBurst",
+    "Idea",
+    "RateCounter",
+    "AddressSalt",
+    "DeliveryPackage",
+    "text_hash",
+]

@@ -14,8 +14,12 @@ MODERATOR_PERMISSIONS = [
     "view_target",
     "view_reaction",
     "view_reactionburst",
+    # The per-party packages: seen and downloaded by moderators and
+    # administrators only (Comunicación IEEM never sees per-party figures).
+    "view_delivery",
 ]
-ADMIN_PERMISSIONS = MODERATOR_PERMISSIONS
+# Only Administración IEEM generates (and, with a reason, regenerates) them.
+ADMIN_PERMISSIONS = [*MODERATOR_PERMISSIONS, "generate_delivery"]
 
 
 def _grant(group, codenames):

@@ -5,6 +5,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .delivery.audit import register_actions as register_delivery_log_actions
 from .fragments import render_controls
 
 # Registered first: Wagtail must not create its default policy for Idea.
@@ -30,6 +31,7 @@ register_snippet(IdeaViewSet)
 hooks.register("register_bulk_action", AcceptIdeasBulkAction)
 hooks.register("register_bulk_action", RejectIdeasBulkAction)
 hooks.register("register_log_actions", register_moderation_log_actions)
+hooks.register("register_log_actions", register_delivery_log_actions)
 
 
 @hooks.register("decide_target_extras")
