@@ -5,6 +5,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .delivery import admin_views as delivery_views
 from .delivery.audit import register_actions as register_delivery_log_actions
 from .fragments import render_controls
 
@@ -58,6 +59,40 @@ def participation_admin_urls():
             BurstsReportView.as_view(),
             name="participation_bursts_report",
         ),
+        # «Entrega de la participación»: a party editor may open the index, and
+        # the package and receipt URLs of their own actor only
+        # (electoral/editorial/admin_guard.py checks `actor_id`).
+        path("entrega/", delivery_views.DeliveryIndexView.as_view(), name="decide_delivery_index"),
+        path(
+            "entrega/generar-todos/",
+            delivery_views.generate_all_view,
+            name="decide_delivery_generate_all",
+        ),
+        path(
+            "entrega/<int:actor_id>/generar/",
+            delivery_views.generate_view,
+            name="decide_delivery_generate",
+        ),
+        path(
+            "entrega/<int:actor_id>/regenerar/",
+            delivery_views.RegenerateView.as_view(),
+            name="decide_delivery_regenerate",
+        ),
+        path(
+            "entrega/<int:actor_id>/paquete.zip",
+            delivery_views.download_zip_view,
+            name="decide_delivery_zip",
+        ),
+        path(
+            "entrega/<int:actor_id>/libro.xlsx",
+            delivery_views.download_xlsx_view,
+            name="decide_delivery_xlsx",
+        ),
+        path(
+            "entrega/<int:actor_id>/oficio/",
+            delivery_views.receipt_view,
+            name="decide_delivery_receipt",
+        ),
     ]
 
 
@@ -91,6 +126,22 @@ def bursts_report_menu_item():
         name="rafagas-senaladas",
         icon_name="warning",
         order=252,
+    )
+
+
+class _DeliveryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return delivery_views.may_use_screen(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def delivery_menu_item():
+    return _DeliveryMenuItem(
+        "Entrega de la participación",
+        reverse("decide_delivery_index"),
+        name="entrega-participacion",
+        icon_name="download",
+        order=253,
     )
 
 

@@ -11,7 +11,9 @@ request is checked against the resolved URL pattern before any view runs:
 * every page id in the path or in ``?id=`` must be a page of their own actor
   (or a live page outside /partidos/); every revision, task state and workflow
   state id must belong to such a page;
-* every image or document id must be one they may choose (their collection).
+* every image or document id must be one they may choose (their collection);
+* every actor id in the path (``actor_id``: the delivery package, receipt
+  and downloads of participation/delivery/) must be their own actor's.
 
 IEEM staff and superusers are not affected: their views keep Wagtail's own
 permission checks.
@@ -91,6 +93,12 @@ PARTY_EDITOR_VIEWS = (
     # denied to party editors until it is added here on purpose).
     "decide_party_audit",
     "decide_party_audit_results",
+    # «Entrega de la participación»: the index shows only their own actor; the
+    # package URLs carry an actor_id, checked below (ACTOR_KWARGS).
+    "decide_delivery_index",
+    "decide_delivery_zip",
+    "decide_delivery_xlsx",
+    "decide_delivery_receipt",
 )
 
 # Path arguments that name a page, per URL namespace ("" = any).
@@ -98,6 +106,8 @@ PAGE_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id",
 PAGE_PK_NAMESPACES = {"wagtailadmin_pages", "wagtailadmin_api:pages"}
 IMAGE_KWARGS = {"image_id"}
 DOCUMENT_KWARGS = {"document_id", "doc_id"}
+# Path arguments that name a political actor (its page id): only their own.
+ACTOR_KWARGS = {"actor_id"}
 
 
 def _allowed(view_name):
@@ -181,6 +191,9 @@ def check_request(request, match, user):
             return redirect("wagtailadmin_explore_root")
         raise Http404("Página no disponible")
     _check_media(request, match, user)
+    actor_ids = {_int(v) for k, v in kwargs.items() if k in ACTOR_KWARGS}
+    if actor_ids and not actor_ids <= {link.actor_id for link in editor_links_for(user)}:
+        raise Http404("No disponible")
     if name in ("wagtailadmin_tag_autocomplete", "wagtailadmin_tag_model_autocomplete"):
         return own_tags(request, user)
     return None

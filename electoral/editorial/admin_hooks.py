@@ -20,7 +20,9 @@ from .capture_admin import CaptureReportView, capture_window, homepage_panels, i
 from .groups import editor_links_for, is_party_editor, parties_index
 from .report import PartyAuditView
 
-PARTY_EDITOR_MENU = {"explorer", "images", "documents", "help"}
+# "entrega-participacion": their own package (participation/delivery/), shown
+# by its own menu item only to an actor's editors and to IEEM staff.
+PARTY_EDITOR_MENU = {"explorer", "images", "documents", "help", "entrega-participacion"}
 
 
 def _restrict_to_own_actor(queryset, user):

@@ -190,8 +190,10 @@ def dataset(db):
 
 @pytest.fixture
 def ieem_admin(django_user_model):
+    from electoral.editorial.groups import ensure_staff_groups
     from participation.setup_steps import participation_permissions
 
+    ensure_staff_groups()  # as setup_site: Administración's page permissions (its log view)
     participation_permissions(stdout=io.StringIO())
     user = django_user_model.objects.create_user("admin-ieem", password="x", first_name="Ada")
     user.groups.add(Group.objects.get(name="Administración IEEM"))
