@@ -169,6 +169,7 @@ MARKERS = {
     "document": "MARCADOCUMENTO7Q3",
     "image": "MARCAIMAGEN7Q3",
     "tag": "marcaetiqueta7q3",
+    "package": "MARCAPAQUETE7Q3",
 }
 
 

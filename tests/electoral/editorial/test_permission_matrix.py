@@ -160,7 +160,13 @@ WALK_PAIRS = [
 # Not an admin view of objects (the catch-all 404 and Wagtail's test views).
 # (The icon sprite is the admin's own SVG, the same for everyone.)
 SKIP_URL_NAMES = {None, "wagtailadmin_error_test", "wagtailadmin_logout", "wagtailadmin_sprite"}
-SERVED_FILE_TYPES = ("image/", "application/octet-stream", "text/plain")
+SERVED_FILE_TYPES = (
+    "image/",
+    "application/octet-stream",
+    "text/plain",
+    "application/zip",  # a delivery package (participation/delivery/)
+    "application/vnd.openxmlformats",  # its workbook
+)
 
 
 def admin_url_patterns():
@@ -216,6 +222,7 @@ def path_values(planted, ns):
         "document_id": planted.document.pk,
         "doc_id": planted.document.pk,
         "collection_id": planted.tree.collection.pk,
+        "actor_id": planted.tree.actor.pk,  # the delivery package, receipt and downloads
         "uploaded_file_id": 1,
         "redirect_id": 1,
         "session_id": 1,
@@ -296,7 +303,39 @@ def planted(trees, editors, moderator, b):
     """The markers, planted in the other actor `b` only."""
     from .factories import plant_markers
 
-    return {b: plant_markers(trees[b], editors[b], moderator)}
+    planted = plant_markers(trees[b], editors[b], moderator)
+    plant_delivery_package(trees[b])
+    return {b: planted}
+
+
+def plant_delivery_package(tree):
+    """A delivery package of the other actor, after the delivery date (only that
+    date moves: the capture calendar the walk depends on stays as it is)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from home.models import ElectionCalendar
+    from participation.models import DeliveryPackage
+
+    from .factories import MARKERS
+
+    calendar = ElectionCalendar.load()
+    calendar.delivery_from = timezone.now() - timedelta(days=1)
+    calendar.save()
+    marker = MARKERS["package"].encode()
+    DeliveryPackage.objects.create(
+        actor=tree.actor,
+        actor_title=f"Paquete {MARKERS['package']}",
+        actor_slug=tree.actor.slug,
+        zip_data=b"PK " + marker,
+        zip_sha256=MARKERS["package"].lower().ljust(64, "0"),
+        xlsx_data=b"PK " + marker,
+        xlsx_sha256=MARKERS["package"].lower().ljust(64, "1"),
+        data_sha256=MARKERS["package"].lower().ljust(64, "2"),
+        counts={"Ideas": 1},
+        generated_by_name=MARKERS["package"],
+    )
 
 
 @pytest.mark.parametrize("a,b", WALK_PAIRS)
