@@ -101,7 +101,8 @@ def _csv_value(value):
 def _long_moment(value):
     if not value:
         return "sin fecha"
-    return formats.date_format(timezone.localtime(value), r"j \d\e F \d\e Y, H:i") + " h"
+    text = formats.date_format(timezone.localtime(value), r"j \d\e F \d\e Y, H:i") + " h"
+    return text.lower()  # Spanish month names are not capitalised
 
 
 class _Sheet:
@@ -212,7 +213,7 @@ def _calendar_rows(calendar):
         field = calendar._meta.get_field(name)
         value = getattr(calendar, name)
         if name == "election_day":
-            text = formats.date_format(value, r"j \d\e F \d\e Y") if value else "sin fecha"
+            text = formats.date_format(value, r"j \d\e F \d\e Y").lower() if value else "sin fecha"
         else:
             text = _long_moment(value)
         rows.append((f"Calendario: {field.verbose_name}", text))
@@ -367,6 +368,7 @@ def build(recipient, *, calendar, generated_at, generated_by_name, version=1):
     )
     rows = [
         ("Actor político", actor.title),
+        ("Nombre completo", actor.full_name),
         ("Siglas", actor.acronym),
         ("Tipo", actor.get_kind_display()),
         ("Coaliciones y candidaturas comunes incluidas", alliance_text or "Ninguna"),
@@ -445,13 +447,18 @@ def normalize_zip(raw):
         return deterministic_zip({info.filename: source.read(info) for info in source.infolist()})
 
 
+def _name(actor):
+    name = actor.full_name or actor.title
+    return name if not actor.acronym or actor.acronym == name else f"{name} ({actor.acronym})"
+
+
 def readme(actor, recipient, counts, generated_at, data_sha256, files):
     alliances = "\r\n".join(f"  - {a.title}" for a in recipient.alliances) or "  (ninguna)"
     listing = "\r\n".join(f"  - {name}" for name in files)
     text = f"""ENTREGA DE LA PARTICIPACIÓN CIUDADANA — DECIDE IEEM
 Instituto Electoral del Estado de México
 
-Actor político: {actor.title} ({actor.acronym})
+Actor político: {_name(actor)}
 Fecha de generación: {_long_moment(generated_at)}
 
 Qué contiene este paquete

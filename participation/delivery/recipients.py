@@ -73,7 +73,7 @@ def recipient_for(actor, *, elected=None, results_loaded=None):
             f"{what} no reciben un paquete propio: lo recibido sobre su plataforma y sus "
             f"candidaturas va en el paquete de cada partido que la integra"
             + (f" ({members})" if members else "")
-            + ", marcado «de la coalición».",
+            + ", con su nombre en la columna «Origen».",
         )
     elected = independents_elected() if elected is None else elected
     if actor.pk in elected:

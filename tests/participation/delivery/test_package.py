@@ -164,7 +164,7 @@ def test_zip_holds_xlsx_csvs_and_readme_and_checksums_are_stable(dataset):
     assert files["entrega-pan.xlsx"] == bytes(package.xlsx_data)
     assert files["resumen.csv"].startswith("\ufeff".encode())
     readme = files["LEEME.txt"].decode("utf-8")
-    assert "Partido Acción Nacional" in readme and package.data_sha256 in readme
+    assert "Actor político: Partido PAN (PAN)" in readme and package.data_sha256 in readme
     data = hashlib.sha256(
         files["resumen.csv"] + files["ideas.csv"] + files["no_entregadas.csv"]
     ).hexdigest()
