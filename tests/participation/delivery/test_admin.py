@@ -231,7 +231,8 @@ def test_receipt_names_the_counts_and_the_checksum_of_the_file(client, dataset, 
     client.force_login(editors["pan"])
     html = client.get(reverse("decide_delivery_receipt", args=[pan.actor_id])).content.decode()
     zip_bytes = client.get(reverse("decide_delivery_zip", args=[pan.actor_id])).content
-    assert "Oficio de remisión" in html and "Partido Acción Nacional" in html
+    assert "Oficio de remisión" in html and "Partido PAN (PAN) · Partido político nacional" in html
+    assert "Recibe: Partido PAN" in html
     assert hashlib.sha256(zip_bytes).hexdigest() in html
     assert pan.xlsx_sha256 in html and pan.data_sha256 in html
     assert f'<td class="num">{pan.counts["Ideas"]}</td>' in html
