@@ -34,6 +34,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from participation.ideas.models import Idea
@@ -108,8 +109,11 @@ def _long_moment(value):
 class _Sheet:
     """One sheet written to the workbook and to its CSV at the same time."""
 
-    def __init__(self, workbook, title, header):
+    def __init__(self, workbook, title, header, widths=()):
         self.ws = workbook.create_sheet(title)
+        self.ws.freeze_panes = "A2"  # the header stays in view
+        for index, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
         self.csv_buffer = io.StringIO()
         self.csv = csv.writer(self.csv_buffer, lineterminator="\r\n")
         self.rows = 0
@@ -148,6 +152,8 @@ def _origin(target, actor, alliances):
     alliance = alliances.get(target.actor_id)
     title = alliance.title if alliance else target.actor_title
     word = "candidatura común" if alliance and alliance.kind == "candidatura_comun" else "coalición"
+    if title.lower().startswith(word):  # «Coalición PAN-PRI-PRD»: not «coalición» twice
+        return f"De la {word}{title[len(word) :]}"
     return f"De la {word} {title}"
 
 
@@ -235,7 +241,9 @@ def build(recipient, *, calendar, generated_at, generated_by_name, version=1):
     props.created = props.modified = stamp
 
     # --- Resumen --------------------------------------------------------
-    resumen = _Sheet(workbook, "Resumen", RESUMEN_HEADER)
+    resumen = _Sheet(
+        workbook, "Resumen", RESUMEN_HEADER, (10, 28, 34, 22, 40, 10, 12, 12, 14, 12, 14)
+    )
     totals = {"like": 0, "dislike": 0, "flagged": 0, "accepted": 0}
     page_totals = None
     page_key = None
@@ -313,7 +321,7 @@ def build(recipient, *, calendar, generated_at, generated_by_name, version=1):
 
     # --- Ideas (streamed from the database) -------------------------------
     by_id = {t.pk: t for t in data["targets"]}
-    idea_sheet = _Sheet(workbook, "Ideas", IDEAS_HEADER)
+    idea_sheet = _Sheet(workbook, "Ideas", IDEAS_HEADER, (17, 28, 34, 22, 30, 80, 20))
     accepted_rows = (
         Idea.objects.filter(target_id__in=list(by_id), status=Idea.ACCEPTED)
         .order_by("created_at", "pk")
@@ -334,7 +342,7 @@ def build(recipient, *, calendar, generated_at, generated_by_name, version=1):
         )
 
     # --- No entregadas (counts only, never the text) ----------------------
-    rejected = _Sheet(workbook, "No entregadas", REJECTED_HEADER)
+    rejected = _Sheet(workbook, "No entregadas", REJECTED_HEADER, (28, 34, 22, 40, 20, 8))
     rejected_total = 0
     for target in data["targets"]:
         for reason, label in Idea.REASON_CHOICES:
@@ -358,7 +366,7 @@ def build(recipient, *, calendar, generated_at, generated_by_name, version=1):
     ).hexdigest()
 
     # --- Datos ------------------------------------------------------------
-    datos = _Sheet(workbook, "Datos", ["Campo", "Valor"])
+    datos = _Sheet(workbook, "Datos", ["Campo", "Valor"], (60, 80))
     alliance_text = "; ".join(
         f"{a.title} ({a.get_kind_display().lower()})" for a in recipient.alliances
     )

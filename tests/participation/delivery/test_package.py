@@ -217,3 +217,19 @@ def test_regenerating_needs_a_reason(dataset, ieem_admin):
     )
     assert created and package.version == 2 and package.reason == "Se corrigió una moderación"
     assert package.pk == first.pk
+
+
+def test_origin_does_not_repeat_the_alliance_word():
+    from types import SimpleNamespace
+
+    from participation.delivery.package import _origin
+
+    actor = SimpleNamespace(pk=1)
+    coalition = SimpleNamespace(pk=2, title="Coalición PAN-PRI-PRD", kind="coalicion")
+    common = SimpleNamespace(pk=3, title="Juntos", kind="candidatura_comun")
+    alliances = {2: coalition, 3: common}
+    assert _origin(SimpleNamespace(actor_id=1), actor, alliances) == "Propio"
+    assert _origin(SimpleNamespace(actor_id=2), actor, alliances) == "De la coalición PAN-PRI-PRD"
+    assert _origin(SimpleNamespace(actor_id=3), actor, alliances) == (
+        "De la candidatura común Juntos"
+    )
