@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from electoral.editorial.groups import editor_links_for
 from electoral.parties.models import PoliticalActorPage
 from home.models import ElectionCalendar
+from participation.ideas import delivery as idea_delivery
 
 from . import audit, services
 from .models import DeliveryPackage
@@ -132,6 +133,9 @@ class DeliveryIndexView(View):
             )
         is_open = services.delivery_open(calendar)
         context = {
+            # Accepted ideas deliver_ideas has not stamped yet (and whose senders
+            # are not told yet): IEEM runs it after handing the packages over.
+            "undelivered": idea_delivery.to_deliver().count() if everyone else None,
             "rows": rows,
             "staff": everyone,
             "can_generate": can_generate(user),

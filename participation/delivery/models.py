@@ -24,9 +24,12 @@ def sha256(data):
 class DeliveryPackage(models.Model):
     """One row per receiving actor (a party, or an elected independent)."""
 
+    # SET_NULL: a delivered package stays on record (with the actor's title and
+    # slug) even if the actor's page is deleted later.
     actor = models.OneToOneField(
         "wagtailcore.Page",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="delivery_package",
         verbose_name="Partido o candidatura independiente",
     )

@@ -249,3 +249,17 @@ def test_editor_sees_the_menu_item(client, dataset, editors):
     html = client.get("/admin/").content.decode()
     # The sidebar menu is JSON in the page (accents escaped).
     assert "Entrega de la participaci" in html and '"/admin/entrega/"' in html
+
+
+def test_staff_screen_counts_ideas_deliver_ideas_has_not_stamped(client, dataset, ieem_admin):
+    from django.core.management import call_command
+
+    from participation.models import Idea
+
+    client.force_login(ieem_admin)
+    accepted = Idea.objects.filter(status=Idea.ACCEPTED).count()
+    html = client.get(reverse("decide_delivery_index")).content.decode()
+    assert f"(hoy: {accepted} ideas aceptadas sin marcar)" in html
+    call_command("deliver_ideas", stdout=io.StringIO())
+    html = client.get(reverse("decide_delivery_index")).content.decode()
+    assert "(hoy no queda ninguna idea aceptada sin marcar)" in html
