@@ -22,10 +22,12 @@ def menu_names(client):
     return {item.name for item in admin_menu.menu_items_for_request(request)}
 
 
-def test_party_editor_menu_is_pages_images_documents_help(client, trees, editors):
+def test_party_editor_menu_is_pages_images_documents_help_and_delivery(client, trees, editors):
     client.force_login(editors["pan"])
-    assert menu_names(client) <= {"explorer", "images", "documents", "help"}
-    assert "explorer" in menu_names(client)
+    names = menu_names(client)
+    # «Entrega de la participación»: their own package (participation/delivery/).
+    assert names <= {"explorer", "images", "documents", "help", "entrega-participacion"}
+    assert "explorer" in names and "entrega-participacion" in names
     for url in (
         reverse("wagtailusers_users:index"),
         reverse("wagtailsnippets:index"),

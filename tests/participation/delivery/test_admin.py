@@ -142,6 +142,9 @@ def test_before_the_delivery_date_nothing_is_downloadable(
         html = client.get(reverse("decide_delivery_index")).content.decode()
         assert "La entrega a los partidos empieza el" in html
         assert reverse("decide_delivery_zip", args=[pan.actor_id]) not in html
+        if user == editors["pan"]:
+            assert "Disponible desde la fecha de entrega." in html
+            assert pan.zip_sha256 not in html
         for name in ("zip", "xlsx", "receipt"):
             response = client.get(package_urls(pan.actor_id)[name])
             assert refused(response) and not is_file(response), name
