@@ -24,7 +24,7 @@ ACTIONS = {
     ),
     DOWNLOAD: (
         "Entrega: descarga",
-        "Descarga de {what} de «{actor}» (versión {version}; SHA-256 {sha256})",
+        "Descarga: {what} de «{actor}» (versión {version}; SHA-256 {sha256})",
     ),
 }
 

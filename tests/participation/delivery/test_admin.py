@@ -210,7 +210,7 @@ def test_staff_see_who_downloaded_and_the_log(client, dataset, editors, generate
     assert "El partido descargó: editor-pan" in html
     assert "El partido aún no descarga su paquete." in html  # the others
     history = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
-    assert "Entrega: descarga" in history or "Descarga de el paquete ZIP" in history
+    assert "Descarga: el paquete ZIP de «Partido Acción Nacional»" in history
     assert "Paquete de «Partido Acción Nacional» generado" in history
 
 
@@ -266,3 +266,16 @@ def test_staff_screen_counts_ideas_deliver_ideas_has_not_stamped(client, dataset
     call_command("deliver_ideas", stdout=io.StringIO())
     html = client.get(reverse("decide_delivery_index")).content.decode()
     assert "(hoy no queda ninguna idea aceptada sin marcar)" in html
+
+
+def test_party_audit_report_lists_the_actors_delivery_events(
+    client, dataset, editors, generated, ieem_admin
+):
+    pan, morena = generated["pan"], generated["morena"]
+    client.force_login(editors["pan"])
+    client.get(reverse("decide_delivery_receipt", args=[pan.actor_id]))
+    client.force_login(ieem_admin)
+    html = client.get(reverse("decide_party_audit") + f"?actor={pan.actor_id}").content.decode()
+    assert "Paquete de «Partido Acción Nacional» generado" in html
+    assert "Descarga: el oficio de remisión de «Partido Acción Nacional»" in html
+    assert pan.zip_sha256 in html and morena.zip_sha256 not in html
