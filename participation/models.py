@@ -19,6 +19,16 @@ from .ideas.models import Idea, text_hash
 from .identity import AddressSalt
 from .ratelimit import RateCounter
 from .reactions.models import Reaction, ReactionBurst
+from .statistics.models import DailyCount
 from .targets import Target
 
-__all__ = ["Target", "Reaction", "ReactionBurst", "Idea", "RateCounter", "AddressSalt", "text_hash"]
+__all__ = [
+    "Target",
+    "Reaction",
+    "ReactionBurst",
+    "Idea",
+    "RateCounter",
+    "AddressSalt",
+    "text_hash",
+    "DailyCount",
+]

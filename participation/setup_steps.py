@@ -14,6 +14,7 @@ MODERATOR_PERMISSIONS = [
     "view_target",
     "view_reaction",
     "view_reactionburst",
+    "view_dailycount",  # the tool's statistics (participation/statistics/)
 ]
 ADMIN_PERMISSIONS = MODERATOR_PERMISSIONS
 
