@@ -218,7 +218,12 @@ def build(start=None, end=None):
             ranking=True,
         )
 
-    status = Counter(ideas.values_list("status", "reason").annotate(n=Count("pk")).order_by())
+    status = {
+        (st, reason): n
+        for st, reason, n in ideas.values_list("status", "reason")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
     status_rows = [
         ("pendiente", "Pendientes de moderación", [status.get((Idea.PENDING, ""), 0)]),
         (

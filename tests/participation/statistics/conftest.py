@@ -1,4 +1,4 @@
-"""Fixtures for the tool's statistics: a browser-like client that sends page-view
+"""Fixtures for the tool's statistics: a visitor-like client that sends page-view
 beacons, the calendar before and after «Estadísticas públicas desde», and
 participation rows on real targets of the site built by setup_site."""
 
@@ -26,8 +26,8 @@ def set_phase(phase):
 
 
 @pytest.fixture
-def browser(client):
-    """A Django client that looks like a phone's browser."""
+def visitor(client):
+    """A Django client that looks like a phone's visitor."""
     client.defaults["HTTP_USER_AGENT"] = BROWSER
     return client
 

@@ -15,8 +15,8 @@ from .conftest import BROWSER, beacon, stored
 pytestmark = pytest.mark.django_db
 
 
-def test_visits_to_a_cached_page_are_counted(browser, site):
-    page = browser.get("/quitadudas/")
+def test_visits_to_a_cached_page_are_counted(visitor, site):
+    page = visitor.get("/quitadudas/")
     # The page is cacheable (the same HTML for everyone) and carries the counter.
     assert "public" in page["Cache-Control"] and "max-age" in page["Cache-Control"]
     html = page.content.decode()
@@ -26,15 +26,15 @@ def test_visits_to_a_cached_page_are_counted(browser, site):
     assert stored(m.VISITS) == 0, "rendering the page counts nothing: the beacon does"
     # Served from a cache three times: each copy sends its beacon.
     for _ in range(3):
-        r = beacon(browser, "/quitadudas/")
+        r = beacon(visitor, "/quitadudas/")
         assert r.status_code == 204
         assert "no-store" in r["Cache-Control"] and not r.cookies
     assert stored(m.VISITS, "quitadudas") == 3
     assert DailyCount.objects.get(metric=m.VISITS, key="quitadudas").n == 3
 
 
-def test_the_noscript_pixel_counts_visitors_without_javascript(browser, site):
-    r = browser.get("/participa/visita.gif", {"ruta": "/"})
+def test_the_noscript_pixel_counts_visitors_without_javascript(visitor, site):
+    r = visitor.get("/participa/visita.gif", {"ruta": "/"})
     assert r.status_code == 200 and r["Content-Type"] == "image/gif"
     assert "no-store" in r["Cache-Control"] and not r.cookies
     assert stored(m.VISITS, counting.HOME) == 1
@@ -72,18 +72,18 @@ def test_bots_are_not_counted(client, site, agent):
         {"HTTP_SEC_FETCH_SITE": "cross-site"},  # another site's page cannot count here
     ],
 )
-def test_prefetches_and_other_sites_are_not_counted(browser, site, headers):
-    beacon(browser, "/partidos/", **headers)
-    browser.get("/participa/visita.gif", {"ruta": "/partidos/"}, **headers)
+def test_prefetches_and_other_sites_are_not_counted(visitor, site, headers):
+    beacon(visitor, "/partidos/", **headers)
+    visitor.get("/participa/visita.gif", {"ruta": "/partidos/"}, **headers)
     assert not DailyCount.objects.exists()
 
 
-def test_same_origin_beacons_count(browser, site):
-    beacon(browser, "/partidos/", HTTP_SEC_FETCH_SITE="same-origin")
+def test_same_origin_beacons_count(visitor, site):
+    beacon(visitor, "/partidos/", HTTP_SEC_FETCH_SITE="same-origin")
     assert stored(m.VISITS, "partidos") == 1
 
 
-def test_sections_of_the_site_never_an_actor(browser, site):
+def test_sections_of_the_site_never_an_actor(visitor, site):
     from electoral.models import CandidateProfilePage, PlatformPage
 
     platform = PlatformPage.objects.live().first()
@@ -97,7 +97,7 @@ def test_sections_of_the_site_never_an_actor(browser, site):
         profile.url,
         "/no-existe/",
     ]:
-        beacon(browser, path)
+        beacon(visitor, path)
     keys = dict(DailyCount.objects.filter(metric=m.VISITS).values_list("key", "n"))
     assert keys == {
         "inicio": 1,
@@ -113,23 +113,23 @@ def test_sections_of_the_site_never_an_actor(browser, site):
     assert not every_key & {platform.slug, profile.slug, platform.get_parent().slug}
 
 
-def test_ballot_lookups_count_per_municipality_and_district(browser, site):
+def test_ballot_lookups_count_per_municipality_and_district(visitor, site):
     section = Section.objects.select_related("municipality", "district").order_by("number")[40]
-    beacon(browser, f"/mi-boleta/{section.number}/")
-    beacon(browser, f"/mi-boleta/{section.number}/")
-    beacon(browser, "/mi-boleta/999999/")  # no such section: a page view, no lookup
+    beacon(visitor, f"/mi-boleta/{section.number}/")
+    beacon(visitor, f"/mi-boleta/{section.number}/")
+    beacon(visitor, "/mi-boleta/999999/")  # no such section: a page view, no lookup
     assert stored(m.VISITS, "boletas") == 3
     assert stored(m.BALLOT_MUNICIPALITY, section.municipality.slug) == 2
     assert stored(m.BALLOT_DISTRICT, str(section.district.number)) == 2
     assert stored(m.BALLOT_MUNICIPALITY) == 2
 
 
-def test_glossary_terms_consulted_and_searched(browser, site):
+def test_glossary_terms_consulted_and_searched(visitor, site):
     entry = GlossaryEntryPage.objects.live().order_by("title").first()
-    beacon(browser, entry.url)
-    beacon(browser, "/quitadudas/no-es-un-termino/")
-    beacon(browser, "/quitadudas/", q=entry.title.upper())
-    beacon(browser, "/quitadudas/", q="xqzwv")
+    beacon(visitor, entry.url)
+    beacon(visitor, "/quitadudas/no-es-un-termino/")
+    beacon(visitor, "/quitadudas/", q=entry.title.upper())
+    beacon(visitor, "/quitadudas/", q="xqzwv")
     assert stored(m.GLOSSARY_TERM) == 1 and stored(m.GLOSSARY_TERM, entry.slug) == 1
     assert stored(m.GLOSSARY_SEARCH, entry.slug) == 1
     assert stored(m.GLOSSARY_SEARCH, "") == 1  # searched, nothing found: no query text kept
@@ -137,7 +137,7 @@ def test_glossary_terms_consulted_and_searched(browser, site):
     assert stored(m.VISITS, "quitadudas") == 4
 
 
-def test_the_database_write_is_one_upsert_per_row(browser, site):
+def test_the_database_write_is_one_upsert_per_row(visitor, site):
     counting.record("/organos/")
     with CaptureQueriesContext(connection) as queries:
         counting.record("/organos/")
@@ -146,20 +146,20 @@ def test_the_database_write_is_one_upsert_per_row(browser, site):
     assert stored(m.VISITS, "organos") == 2
 
 
-def test_garbage_is_not_counted(browser, site):
+def test_garbage_is_not_counted(visitor, site):
     for path in ["http://otro.sitio/", "", "quitadudas"]:
-        beacon(browser, path)
+        beacon(visitor, path)
     assert not DailyCount.objects.exists()
-    r = browser.get("/participa/visita/")
+    r = visitor.get("/participa/visita/")
     assert r.status_code == 405
 
 
-def test_a_counting_failure_never_breaks_the_page(browser, site, monkeypatch):
+def test_a_counting_failure_never_breaks_the_page(visitor, site, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("redis down")
 
     monkeypatch.setattr(counting, "record", broken)
-    assert beacon(browser, "/").status_code == 204
+    assert beacon(visitor, "/").status_code == 204
 
 
 # --- Redis ------------------------------------------------------------------------
@@ -179,12 +179,12 @@ def redis_counting(settings, site):
     client.flushdb()
 
 
-def test_with_redis_views_wait_in_a_hash_until_the_flush(browser, redis_counting):
+def test_with_redis_views_wait_in_a_hash_until_the_flush(visitor, redis_counting):
     section = Section.objects.select_related("municipality").order_by("number")[7]
     with CaptureQueriesContext(connection) as queries:
         for _ in range(5):
-            beacon(browser, "/quitadudas/")
-        beacon(browser, f"/mi-boleta/{section.number}/")
+            beacon(visitor, "/quitadudas/")
+        beacon(visitor, f"/mi-boleta/{section.number}/")
     assert not [q for q in queries.captured_queries if "dailycount" in q["sql"]]
     assert not DailyCount.objects.exists()
     assert counting.pending_in_redis() == 6
@@ -192,15 +192,15 @@ def test_with_redis_views_wait_in_a_hash_until_the_flush(browser, redis_counting
     assert stored(m.VISITS, "quitadudas") == 5
     assert stored(m.BALLOT_MUNICIPALITY, section.municipality.slug) == 1
     assert counting.flush() == 0 and counting.pending_in_redis() == 0
-    beacon(browser, "/quitadudas/")
+    beacon(visitor, "/quitadudas/")
     counting.flush()
     assert stored(m.VISITS, "quitadudas") == 6
     # Nothing of the visitor in Redis either: only day hashes of counters.
     assert all(k.startswith(b"decide:stats:") for k in redis_counting.keys("*"))
 
 
-def test_a_flush_that_failed_is_finished_by_the_next(browser, redis_counting, monkeypatch):
-    beacon(browser, "/organos/")
+def test_a_flush_that_failed_is_finished_by_the_next(visitor, redis_counting, monkeypatch):
+    beacon(visitor, "/organos/")
     real_add = counting.add
 
     def failing(day, counts):
@@ -210,17 +210,17 @@ def test_a_flush_that_failed_is_finished_by_the_next(browser, redis_counting, mo
     with pytest.raises(RuntimeError):
         counting.flush()
     monkeypatch.setattr(counting, "add", real_add)
-    beacon(browser, "/organos/")
+    beacon(visitor, "/organos/")
     assert counting.flush() == 2
     assert stored(m.VISITS, "organos") == 2
 
 
-def test_flush_command(browser, redis_counting):
+def test_flush_command(visitor, redis_counting):
     from io import StringIO
 
     from django.core.management import call_command
 
-    beacon(browser, "/")
+    beacon(visitor, "/")
     out = StringIO()
     call_command("flush_statistics", stdout=out)
     assert "Visitas pasadas a la base de datos: 1" in out.getvalue()
