@@ -11,8 +11,8 @@ import logging
 from datetime import timedelta
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.generic import TemplateView
 from openpyxl import Workbook
@@ -82,8 +82,10 @@ class StatisticsReportView(TemplateView):
     template_name = "participation/statistics/admin_report.html"
 
     def dispatch(self, request, *args, **kwargs):
+        # A plain 403 (Wagtail would turn PermissionDenied into a redirect to the
+        # dashboard): party editors hold no statistics permission.
         if not request.user.has_perm(VIEW_PERMISSION):
-            raise PermissionDenied
+            return render(request, "participation/statistics/admin_forbidden.html", status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
