@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The statistics' page-view beacon: answered (204) before everything else.
+    "participation.statistics.middleware.VisitBeaconMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # After Django's CSP middleware: picks the admin policy, keeps the nonce.

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
-def _count(request, data):
+def count_view(request, data):
     if counting.counts_request(request):
         try:
             counting.record(data.get("ruta", ""), data.get("q", ""))
@@ -42,7 +42,7 @@ def _count(request, data):
 @require_POST
 def beacon(request):
     """navigator.sendBeacon from static/js/site.js: one page view."""
-    _count(request, request.POST)
+    count_view(request, request.POST)
     response = HttpResponse(status=204)
     add_never_cache_headers(response)
     return response
@@ -51,7 +51,7 @@ def beacon(request):
 @require_GET
 def pixel(request):
     """The <noscript> image of templates/base.html: one page view without JavaScript."""
-    _count(request, request.GET)
+    count_view(request, request.GET)
     response = HttpResponse(PIXEL, content_type="image/gif")
     add_never_cache_headers(response)
     return response
