@@ -72,9 +72,12 @@ def request(method, path, body=None, headers=None):
 
 
 def manage(*args):
-    return subprocess.run(
-        [PY, "manage.py", *args], check=True, cwd=ROOT, env=env(), capture_output=True, text=True
-    ).stdout
+    done = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env(), capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stderr}")
+    return done.stdout
 
 
 def beacon():

@@ -159,6 +159,11 @@ else:
         }
     }
 
+# The statistics' page-view counters (participation/statistics/counting.py):
+# batched in this Redis when set (REDIS_URL by default), flushed to the database
+# by `manage.py flush_statistics`; empty: one database upsert per view.
+STATISTICS_REDIS_URL = os.environ.get("STATISTICS_REDIS_URL", REDIS_URL or "")
+
 # Seconds a public page may be kept by browsers and shared caches. Pages for
 # anonymous visitors carry no per-visitor content (see docs in README).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))

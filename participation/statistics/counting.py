@@ -189,7 +189,7 @@ _client_url = None
 
 
 def redis_url():
-    return getattr(settings, "STATISTICS_REDIS_URL", settings.REDIS_URL)
+    return settings.STATISTICS_REDIS_URL
 
 
 def redis_client():
