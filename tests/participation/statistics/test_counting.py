@@ -237,3 +237,34 @@ def test_bot_pattern_leaves_real_browsers_alone():
         "Chrome/124.0.0.0 Safari/537.36 Edg/124.0.0.0",
     ]:
         assert not counting.is_bot(agent), agent
+
+
+def test_error_pages_and_participation_messages_carry_no_counter(visitor, site):
+    r = visitor.get("/no-existe-esta-pagina/")
+    assert r.status_code == 404 and 'id="contar-visita"' not in r.content.decode()
+    assert 'id="contar-visita"' in visitor.get("/").content.decode()
+
+
+def test_the_site_script_sends_the_beacon_to_our_own_endpoint():
+    from django.conf import settings
+
+    script = (settings.BASE_DIR / "static/js/site.js").read_text()
+    assert 'navigator.sendBeacon("/participa/visita/", data)' in script
+    assert "document.prerendering" in script and "prerenderingchange" in script
+    assert "window.top !== window.self" in script  # framed previews are not counted
+    assert "http" not in script.split("Statistics", 1)[1].replace("https://", "")
+
+
+def test_the_beacon_is_answered_before_the_middleware_chain(visitor, site):
+    from django.conf import settings
+
+    assert settings.MIDDLEWARE[0] == "participation.statistics.middleware.VisitBeaconMiddleware"
+    with CaptureQueriesContext(connection) as queries:
+        beacon(visitor, "/organos/")
+    # Nothing but the counter's own statement: no session, no redirect lookup.
+    others = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "dailycount" not in q["sql"] and "SAVEPOINT" not in q["sql"]
+    ]
+    assert others == []

@@ -242,3 +242,24 @@ def test_the_purge_keeps_the_participants_per_day(visitor, public_statistics, pa
     assert not Reaction.objects.exclude(participant__startswith="borrado-").exists()
     assert visitor.get("/estadisticas/participantes-por-dia.json").json()["filas"] == before
     assert DailyCount.objects.filter(metric=m.PARTICIPANTS).exists()
+
+
+def test_the_page_runs_a_fixed_number_of_queries(visitor, public_statistics, participation):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    beacon(visitor, "/mi-boleta/5300/")
+    beacon(visitor, "/quitadudas/casilla/")
+    visitor.get("/estadisticas/")
+    with CaptureQueriesContext(connection) as few:
+        visitor.get("/estadisticas/")
+    Reaction.objects.bulk_create(
+        Reaction(target=t, participant=f"m{i:062d}", value=Reaction.LIKE)
+        for t in participation
+        for i in range(40)
+    )
+    for path in ["/mi-boleta/5200/", "/mi-boleta/5169/", "/quitadudas/", "/"]:
+        beacon(visitor, path)
+    with CaptureQueriesContext(connection) as more:
+        visitor.get("/estadisticas/")
+    assert len(more.captured_queries) == len(few.captured_queries) <= 25
