@@ -149,3 +149,24 @@ def test_csv_and_xlsx_exports_hold_every_series_and_no_actor_or_target(
     header = [c.value for c in sheet[2]]
     col = header.index("Me gusta")
     assert sum(row[col] for row in sheet.iter_rows(min_row=3, values_only=True)) == likes
+
+
+def test_a_real_party_editor_is_refused_by_the_admin_guard(client, site, participation):
+    """editor-pan (setup_site's demo party account): the editorial admin guard refuses
+    every admin view not listed for party editors: a page navigation goes back to the
+    dashboard with Wagtail's «no permission» message, anything else gets 403."""
+    from django.contrib.auth import get_user_model
+
+    from electoral.editorial.models import PartyEditorAccount
+
+    editor = get_user_model().objects.get(username="editor-pan")
+    PartyEditorAccount.objects.filter(user=editor).update(must_change_password=False)
+    client.force_login(editor)
+    page = client.get(REPORT, HTTP_ACCEPT="text/html")
+    assert page.status_code == 302 and page["Location"] == "/admin/"
+    for suffix in ("", "?formato=csv", "?formato=xlsx"):
+        r = client.get(REPORT + suffix, HTTP_ACCEPT="application/json")
+        assert r.status_code == 403, suffix
+        assert b"Me gusta" not in r.content
+    dashboard = client.get("/admin/").content.decode()
+    assert "Estadísticas de uso" not in dashboard
