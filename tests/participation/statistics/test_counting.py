@@ -268,3 +268,16 @@ def test_the_beacon_is_answered_before_the_middleware_chain(visitor, site):
         if "dailycount" not in q["sql"] and "SAVEPOINT" not in q["sql"]
     ]
     assert others == []
+
+
+def test_a_glossary_search_page_counts_its_search_from_the_cached_html(visitor, site):
+    from electoral.models import GlossaryEntryPage
+
+    entry = GlossaryEntryPage.objects.live().order_by("title").first()
+    html = visitor.get("/quitadudas/", {"q": entry.title}).content.decode()
+    assert f'data-q="{entry.title}"' in html
+    assert "&amp;q=" in html.split('id="contar-visita"', 1)[1].split("</noscript>", 1)[0]
+    # The pixel a visitor without JavaScript loads, exactly as the page writes it.
+    src = html.split('class="visit-pixel" src="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert visitor.get(src).status_code == 200
+    assert stored(m.GLOSSARY_SEARCH, entry.slug) == 1
