@@ -33,6 +33,7 @@ class CalendarDates:
     participation_closes: datetime
     election_day: object  # datetime.date
     results_public_from: datetime
+    statistics_public_from: datetime
     delivery_from: datetime
     profile_capture_until: datetime
 
@@ -69,6 +70,8 @@ def dates_for_phase(phase, now=None):
         participation_closes=participation_closes,
         election_day=election_day,
         results_public_from=election_start + timedelta(days=4),
+        # The public statistics of the tool open with the results.
+        statistics_public_from=election_start + timedelta(days=4),
         delivery_from=election_start + timedelta(days=30),
         # IEEM's deadline for the parties' platforms and profiles: a week
         # before election day, so open during the campaign demo phase.
@@ -102,7 +105,8 @@ def current_phase(calendar, now=None):
 def is_open(calendar, feature, now=None):
     """Is `feature` available at `now`?
 
-    features: "platforms", "candidacies", "participation", "results", "delivery",
+    features: "platforms", "candidacies", "participation", "results", "statistics"
+    (its own date, or the results date when empty), "delivery",
     "capture" (parties capture platforms and profiles: open until IEEM's
     deadline, or with no deadline set).
     """
@@ -116,6 +120,9 @@ def is_open(calendar, feature, now=None):
             and calendar.participation_closes
             and calendar.participation_opens <= now < calendar.participation_closes
         )
+    if feature == "statistics":
+        start = calendar.statistics_public_from or calendar.results_public_from
+        return bool(start and now >= start)
     field = {
         "platforms": "platforms_public_from",
         "candidacies": "candidacies_public_from",

@@ -41,6 +41,15 @@ class ElectionCalendar(BaseGenericSetting):
     )
     election_day = models.DateField("Jornada electoral", null=True, blank=True)
     results_public_from = models.DateTimeField("Resultados públicos desde", null=True, blank=True)
+    statistics_public_from = models.DateTimeField(
+        "Estadísticas públicas desde",
+        null=True,
+        blank=True,
+        help_text=(
+            "Desde esta fecha /estadisticas/ muestra las cifras de uso de la herramienta. "
+            "Vacío: la fecha de los resultados públicos."
+        ),
+    )
     delivery_from = models.DateTimeField(
         "Entrega a partidos desde",
         null=True,
@@ -78,6 +87,7 @@ class ElectionCalendar(BaseGenericSetting):
             [
                 FieldPanel("election_day"),
                 FieldPanel("results_public_from"),
+                FieldPanel("statistics_public_from"),
                 FieldPanel("delivery_from"),
             ],
             heading="Jornada, resultados y entrega",
@@ -106,6 +116,11 @@ class ElectionCalendar(BaseGenericSetting):
                 )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def statistics_from(self):
+        """When the public statistics open: their own date, or the results date."""
+        return self.statistics_public_from or self.results_public_from
 
     @property
     def phase(self):

@@ -3,7 +3,7 @@
 Each app registers its own sections (`register_section`, from its
 AppConfig.ready()); home names only its own. A section appears only once it
 exists: a Django route (e.g. /mi-boleta/) or a live page at that address.
-Sections still to come (statistics, open data) are registered here and show
+Sections still to come (open data) are registered here and show
 up in the menus, the footer and the home page by themselves the day their
 page is published, and never as a dead link before then.
 """
@@ -35,13 +35,22 @@ FOOTER_NAVIGATION = [
 
 
 def register_section(
-    url, label, *, order, entry_point=None, not_found=None, calendar_gate=None, page_type=None
+    url,
+    label,
+    *,
+    order,
+    entry_point=None,
+    not_found=None,
+    calendar_gate=None,
+    page_type=None,
+    footer=False,
 ):
     """Add a public section to the menus: `order` places it in the main menu (and
     among the home page's entry points and the 404 page's suggestions);
     `entry_point` is its text on the home page, `not_found` its wording on the 404
     page, `calendar_gate` the calendar feature it waits for, `page_type` the index
-    page type created under the home page. Registering a URL again changes nothing."""
+    page type created under the home page, `footer` lists it in the footer too (before
+    the privacy notice). Registering a URL again changes nothing."""
     if url in _ORDER:
         return
     _ORDER[url] = order
@@ -59,6 +68,8 @@ def register_section(
         insert(NOT_FOUND_LINKS, (url, not_found), lambda e: e[0])
     if calendar_gate:
         CALENDAR_GATES[url] = calendar_gate
+    if footer:
+        FOOTER_NAVIGATION.insert(0, (url, label))
     if page_type and page_type not in HOME_SUBPAGE_TYPES:
         HOME_SUBPAGE_TYPES.append(page_type)
 
@@ -69,8 +80,8 @@ register_section(
     order=30,
     entry_point="Qué hacen la Legislatura y los ayuntamientos, y cada cargo de tu boleta.",
 )
-# Still to come (statistics, open data): listed now, shown the day their page is live.
-register_section("/estadisticas/", "Estadísticas", order=80)
+# Still to come (open data): listed now, shown the day its page is live. The
+# statistics (/estadisticas/, order 80) are registered by participation.
 register_section("/datos/", "Datos abiertos", order=90)
 
 _CACHE_KEY = "home:navigation:live-sections:v1"

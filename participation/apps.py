@@ -10,5 +10,7 @@ class ParticipationConfig(AppConfig):
         # Imported here: signals.py imports models, which the app registry
         # loads only after every AppConfig is built.
         from . import signals
+        from .statistics.sections import register_sections
 
         signals.connect()
+        register_sections()

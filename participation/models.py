@@ -20,6 +20,7 @@ from .ideas.models import Idea, text_hash
 from .identity import AddressSalt
 from .ratelimit import RateCounter
 from .reactions.models import Reaction, ReactionBurst
+from .statistics.models import DailyCount
 from .targets import Target
 
 __all__ = [
@@ -30,5 +31,6 @@ __all__ = [
     "RateCounter",
     "AddressSalt",
     "DeliveryPackage",
+    "DailyCount",
     "text_hash",
 ]

@@ -17,6 +17,7 @@ MODERATOR_PERMISSIONS = [
     # The per-party packages: seen and downloaded by moderators and
     # administrators only (Comunicación IEEM never sees per-party figures).
     "view_delivery",
+    "view_dailycount",  # the tool's statistics (participation/statistics/)
 ]
 # Only Administración IEEM generates (and, with a reason, regenerates) them.
 ADMIN_PERMISSIONS = [*MODERATOR_PERMISSIONS, "generate_delivery"]

@@ -26,6 +26,8 @@ from .reactions.admin_views import (  # noqa: E402
     BurstsReportView,
     ReactionsReportView,
 )
+from .statistics.admin_views import VIEW_PERMISSION as STATISTICS_PERMISSION
+from .statistics.admin_views import StatisticsPanel, StatisticsReportView
 
 register_permission_policy(Idea, IdeaPermissionPolicy(Idea))
 register_snippet(IdeaViewSet)
@@ -53,6 +55,11 @@ def participation_admin_urls():
             "participacion/reacciones/",
             ReactionsReportView.as_view(),
             name="participation_reactions_report",
+        ),
+        path(
+            "estadisticas/",
+            StatisticsReportView.as_view(),
+            name="participation_statistics_report",
         ),
         path(
             "participacion/rafagas/",
@@ -107,6 +114,21 @@ class _BurstsMenuItem(_PermissionMenuItem):
     permission = BURSTS_PERMISSION
 
 
+class _StatisticsMenuItem(_PermissionMenuItem):
+    permission = STATISTICS_PERMISSION
+
+
+@hooks.register("register_admin_menu_item")
+def statistics_menu_item():
+    return _StatisticsMenuItem(
+        "Estadísticas de uso",
+        reverse("participation_statistics_report"),
+        name="estadisticas-de-uso",
+        icon_name="table",
+        order=253,
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def reactions_report_menu_item():
     return _PermissionMenuItem(
@@ -149,3 +171,9 @@ def delivery_menu_item():
 def pending_ideas_panel(request, panels):
     if request.user.has_perm(MODERATE_PERMISSION):
         panels.insert(0, PendingIdeasPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def statistics_panel(request, panels):
+    if request.user.has_perm(STATISTICS_PERMISSION):
+        panels.append(StatisticsPanel())

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The statistics' page-view beacon: answered (204) before everything else.
+    "participation.statistics.middleware.VisitBeaconMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # After Django's CSP middleware: picks the admin policy, keeps the nonce.
@@ -156,6 +158,11 @@ else:
             "TIMEOUT": 300,
         }
     }
+
+# The statistics' page-view counters (participation/statistics/counting.py):
+# batched in this Redis when set (REDIS_URL by default), flushed to the database
+# by `manage.py flush_statistics`; empty: one database upsert per view.
+STATISTICS_REDIS_URL = os.environ.get("STATISTICS_REDIS_URL", REDIS_URL or "")
 
 # Seconds a public page may be kept by browsers and shared caches. Pages for
 # anonymous visitors carry no per-visitor content (see docs in README).

@@ -19,6 +19,9 @@ if not REDIS_URL:  # noqa: F405
         }
     }
 DEMO_ACCOUNTS = True
+# Page views go straight to the database in tests, whatever REDIS_URL says; the
+# Redis tests of participation/statistics set their own database.
+STATISTICS_REDIS_URL = ""
 # Uploaded files of the tests live beside the database snapshots they belong to
 # (tests/helpers/snapshots.py), never in the project's media/.
 MEDIA_ROOT = BASE_DIR / ".pytest_cache" / "d" / "decide-snapshots" / "media"  # noqa: F405

@@ -98,20 +98,20 @@ def _menu(html):
 
 @pytest.mark.django_db
 def test_menu_links_only_sections_that_exist_and_follows_publishing(client, home_site):
-    assert "/estadisticas/" in dict(MAIN_NAVIGATION)
+    assert "/datos/" in dict(MAIN_NAVIGATION)
     menu = _menu(client.get("/").content.decode())
     assert "/mi-boleta/" in menu and "/candidaturas/" in menu
-    assert "/estadisticas/" not in menu and "/partidos/" not in menu  # not built: no dead link
-    assert client.get("/estadisticas/").status_code == 404
+    assert "/datos/" not in menu and "/partidos/" not in menu  # not built: no dead link
+    assert client.get("/datos/").status_code == 404
 
-    stats = StandardPage(title="Estadísticas", slug="estadisticas", intro="Estadísticas del sitio.")
-    home_page().add_child(instance=stats)
-    stats.save_revision().publish()
+    data = StandardPage(title="Datos abiertos", slug="datos", intro="Datos abiertos del sitio.")
+    home_page().add_child(instance=data)
+    data.save_revision().publish()
     html = client.get("/").content.decode()
-    assert "/estadisticas/" in _menu(html)
+    assert "/datos/" in _menu(html)
 
-    stats.unpublish()
-    assert "/estadisticas/" not in _menu(client.get("/").content.decode())
+    data.unpublish()
+    assert "/datos/" not in _menu(client.get("/").content.decode())
 
 
 @pytest.mark.django_db
@@ -135,11 +135,11 @@ def test_results_enter_the_menus_and_the_home_on_the_calendar_results_date(clien
 @pytest.mark.django_db
 def test_menu_follows_a_section_moved_below_another(client, home_site):
     home = home_page()
-    stats = StandardPage(title="Estadísticas", slug="estadisticas", intro="Estadísticas del sitio.")
-    home.add_child(instance=stats)
-    stats.save_revision().publish()
+    data = StandardPage(title="Datos abiertos", slug="datos", intro="Datos abiertos del sitio.")
+    home.add_child(instance=data)
+    data.save_revision().publish()
     other = StandardPage(title="Acerca", slug="acerca", intro="Acerca del sitio.")
     home.add_child(instance=other)
-    assert "/estadisticas/" in _menu(client.get("/").content.decode())
-    stats.move(other, pos="last-child")
-    assert "/estadisticas/" not in _menu(client.get("/").content.decode())
+    assert "/datos/" in _menu(client.get("/").content.decode())
+    data.move(other, pos="last-child")
+    assert "/datos/" not in _menu(client.get("/").content.decode())

@@ -18,6 +18,7 @@ from home.models import ElectionCalendar
 from participation import identity, ratelimit
 from participation.ideas import delivery
 from participation.models import Idea, Reaction, ReactionBurst
+from participation.statistics.figures import freeze_participants
 
 
 class Command(BaseCommand):
@@ -60,6 +61,8 @@ class Command(BaseCommand):
             )
         now = timezone.now()
         with transaction.atomic():
+            # The public statistics' distinct participants per day, before the hashes go.
+            frozen = freeze_participants()
             ideas = Idea.objects.filter(personal_data_purged_at__isnull=True).update(
                 name="",
                 email="",
@@ -72,5 +75,6 @@ class Command(BaseCommand):
             )
             ReactionBurst.objects.exclude(bucket="").update(bucket="")
         self.stdout.write(
-            f"Datos personales borrados: {ideas} ideas; {reactions} reacciones anonimizadas."
+            f"Datos personales borrados: {ideas} ideas; {reactions} reacciones anonimizadas; "
+            f"participantes por día conservados para las estadísticas: {frozen} días."
         )
