@@ -10,6 +10,7 @@ from django.core.cache import cache
 from participation.models import Idea, Reaction, Target
 
 from .conftest import participant_client, press, press_form, started
+from .factories import IdeaFactory, seed_reactions
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +28,6 @@ def pages(site):
         p for p in CandidateProfilePage.objects.live().order_by("pk") if p.feedback_targets()
     )
     return platform, profile
-
-
-def seed(target, value, n, prefix):
-    Reaction.objects.bulk_create(
-        Reaction(target=target, participant=f"{prefix}{i:060d}", value=value) for i in range(n)
-    )
 
 
 def number_pattern(n):
@@ -91,14 +86,10 @@ def test_no_public_response_reveals_counts_or_ideas(client, site):
     topic = targets.resolve(platform.pk, topic_id)
     whole = targets.resolve(platform.pk, "")
     proposal = targets.resolve(profile.pk, proposal_id)
-    seed(topic, Reaction.LIKE, SEEDED["topic_likes"], "a")
-    seed(whole, Reaction.DISLIKE, SEEDED["platform_dislikes"], "b")
-    seed(proposal, Reaction.LIKE, SEEDED["proposal_likes"], "c")
-    from django.utils import timezone
-
-    Idea.objects.create(
-        target=topic, text=SECRET_IDEA, text_hash="x", consent_at=timezone.now(), status="aceptada"
-    )
+    seed_reactions(topic, Reaction.LIKE, SEEDED["topic_likes"], "a")
+    seed_reactions(whole, Reaction.DISLIKE, SEEDED["platform_dislikes"], "b")
+    seed_reactions(proposal, Reaction.LIKE, SEEDED["proposal_likes"], "c")
+    IdeaFactory(target=topic, text=SECRET_IDEA, status=Idea.ACCEPTED)
     cache.clear()
     patterns = [number_pattern(n) for n in SEEDED.values()]
     patterns.append(number_pattern(sum(SEEDED.values())))

@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from .factories import ACTORS
+from tests.electoral.factories import ACTORS
 
 PAIRS = [(a[0], b[0]) for a, b in itertools.permutations(ACTORS, 2)]
 HOME_URL = "/admin/"
@@ -303,7 +303,7 @@ def walk_urls(planted):
 
 
 def marker_in(response):
-    from .factories import MARKERS
+    from tests.electoral.factories import MARKERS
 
     body = text_of(response) if not response.streaming else ""
     low = body.lower()
@@ -318,7 +318,7 @@ def flashed(response):
 
 
 def assert_nothing_of_other(response, label):
-    from .factories import MARKERS
+    from tests.electoral.factories import MARKERS
 
     assert response.status_code < 500, f"{label}: {response.status_code}"
     found = marker_in(response)
@@ -333,7 +333,7 @@ def assert_nothing_of_other(response, label):
 @pytest.fixture
 def planted(trees, editors, moderator, b):
     """The markers, planted in the other actor `b` only."""
-    from .factories import plant_markers
+    from tests.electoral.factories import plant_markers
 
     return {b: plant_markers(trees[b], editors[b], moderator)}
 
