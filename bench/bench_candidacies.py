@@ -25,7 +25,7 @@ def main():
     from electoral.models import Candidacy, DistrictPage, MunicipalityPage, PoliticalActorPage
     from electoral.parties.importers import CANDIDATES_FILE, ensure_parties_index, import_actors
     from home.pagetree import ensure_home_page
-    from tests.electoral.parties.factories import bulk_candidacies, open_calendar
+    from tests.electoral.factories import bulk_candidacies, open_calendar
 
     home, _ = ensure_home_page(title="Decide IEEM")
     open_calendar()

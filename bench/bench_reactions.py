@@ -41,6 +41,10 @@ def env():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.reactions_settings",
         "DJANGO_SECRET_KEY": "bench-secret-" + "x" * 40,
+        # Production settings require their own keys for the participant and
+        # address hashes (issue 13); bench-only values.
+        "PARTICIPANT_HASH_KEY": "bench-participant-" + "p" * 40,
+        "ADDRESS_HASH_KEY": "bench-address-" + "a" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"{PG}/{DB}",

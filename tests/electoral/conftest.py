@@ -5,7 +5,7 @@ import pytest
 from electoral.models import PartiesIndexPage
 
 # Both run on the "parties" snapshot (tests/helpers/snapshots.py), built once
-# with tests.electoral.parties.factories.all_municipalities and real_actors.
+# with tests.electoral.factories.all_municipalities and real_actors.
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """A light public site for the fuzz tests, and the checks every response passes.
 
-The site is built once per test (its examples share it): the site shell of
-`setup_site` (home, calendar, privacy notice), participation open, two
+The site is built once (the "fuzz" snapshot; every test and example starts
+from it): the site shell of `setup_site` (home, calendar, privacy notice), participation open, two
 municipalities (Toluca split between districts 34 and 35, Metepec in 27),
 three sections (one whose district is unknown), two actors, a platform with
 two topic sections, two candidacies (one with a profile and a proposal) and
@@ -88,7 +88,7 @@ def build_site():
     from home.models import ElectionCalendar
     from home.pagetree import home_page
     from tests.electoral import factories as geo
-    from tests.electoral.parties import factories as parties
+    from tests.electoral import factories as parties
 
     run_setup_steps(below=200)
     calendar = ElectionCalendar.load()
@@ -105,7 +105,7 @@ def build_site():
     pan = parties.make_actor(index, "pan", order=1, title="Partido Acción Nacional")
     parties.make_actor(index, "morena", order=2, title="Morena")
     topics = parties.topics()
-    platform = parties.make_platform(
+    parties.make_platform(
         pan,
         [
             (topics[0], "Seguridad", "<p>Más policías de proximidad.</p>"),
@@ -122,20 +122,36 @@ def build_site():
         gender=Candidacy.Gender.MAN,
         office=Candidacy.Office.SINDICATURA,
     )
-    profile = parties.make_profile(
+    parties.make_profile(
         head, proposals=[(topics[0], "Alumbrado", "<p>Luminarias en cada colonia.</p>")]
     )
-    platform.refresh_from_db()
-    profile.refresh_from_db()
+    _glossary(home)
+    return load_site()
+
+
+def load_site():
+    """What build_site made, looked up (the "fuzz" snapshot holds it)."""
+    from electoral.models import (
+        CandidateProfilePage,
+        GlossaryIndexPage,
+        MunicipalityPage,
+        PlatformPage,
+        PoliticalActorPage,
+    )
+    from home.pagetree import home_page
+
+    pan = PoliticalActorPage.objects.get(registry_key="pan")
+    platform = PlatformPage.objects.child_of(pan).get()
+    profile = CandidateProfilePage.objects.get(candidacy__name="ANA PÉREZ LÓPEZ")
     return FuzzSite(
-        home=home,
+        home=home_page(),
         platform=platform,
         topic_block=platform.feedback_targets()[1][0],
         profile=profile,
         proposal_block=profile.feedback_targets()[0][0],
-        glossary=_glossary(home),
-        toluca=toluca,
-        metepec=metepec,
+        glossary=GlossaryIndexPage.objects.get(slug="quitadudas"),
+        toluca=MunicipalityPage.objects.get(ine_code=106),
+        metepec=MunicipalityPage.objects.get(ine_code=54),
     )
 
 
@@ -152,9 +168,10 @@ def _forget_process_memos():
 
 @pytest.fixture
 def fuzz_site(db, settings):
+    """The light site: built once as the "fuzz" snapshot (tests/helpers/snapshots.py)."""
     settings.PARTICIPATION_LIMITS = NO_LIMITS
     settings.PARTICIPATION_IDEA_MIN_SECONDS = 0
-    return build_site()
+    return load_site()
 
 
 @pytest.fixture

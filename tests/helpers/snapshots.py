@@ -54,7 +54,7 @@ def _build_geography():
 
 
 def _build_parties():
-    from tests.electoral.parties.factories import all_municipalities, real_actors
+    from tests.electoral.factories import all_municipalities, real_actors
 
     all_municipalities()
     real_actors()
@@ -73,13 +73,43 @@ def _build_results_without_actors():
 
 
 def _build_candidacies_20000():
-    from tests.electoral.parties.factories import twenty_thousand_candidacies
+    from tests.electoral.factories import twenty_thousand_candidacies
 
     twenty_thousand_candidacies()
 
 
+def _build_fuzz():
+    from tests.fuzz.conftest import build_site
+
+    build_site()
+
+
+def _build_participation():
+    from tests.participation.conftest import build_feedback_page
+
+    build_feedback_page()
+
+
+def _build_candidacies_small():
+    from tests.electoral.factories import small_candidacies
+
+    small_candidacies()
+
+
+def _build_glossary():
+    from tests.electoral.glossary.conftest import build_entries
+
+    build_entries()
+
+
+def _build_parties_pages():
+    from tests.electoral.factories import parties_pages
+
+    parties_pages()
+
+
 def _build_editorial():
-    from tests.electoral.editorial.factories import build_tree
+    from tests.electoral.factories import build_tree
 
     build_tree()
 
@@ -100,6 +130,17 @@ BUILDERS = {
     "editorial": _build_editorial,
     # ~20,900 candidacies of 10 made-up actors (query budgets, pagination).
     "candidacies-20000": _build_candidacies_20000,
+    # Two actors, a platform, a profile, three candidacies (party page tests).
+    "parties-pages": _build_parties_pages,
+    # Six candidacies of four actors (the candidacy list's filters).
+    "candidacies-small": _build_candidacies_small,
+    # The Quitadudas with six entries (tests/electoral/glossary/conftest.py).
+    "glossary": _build_glossary,
+    # The light site of the fuzz tests (tests/fuzz/conftest.py): the `fuzz_site` fixture.
+    "fuzz": _build_fuzz,
+    # The participation tests' platform page of a test actor, participation
+    # open (tests/participation/conftest.py): the `feedback_page` fixture.
+    "participation": _build_participation,
 }
 
 # Fixtures that mean "this test runs on that snapshot".
@@ -109,6 +150,11 @@ FIXTURE_SNAPSHOTS = {
     "actors_2021": "parties",
     "geography": "parties",
     "editorial_tree": "editorial",
+    "fuzz_site": "fuzz",
+    "parties_tree": "parties-pages",
+    "entries": "glossary",
+    "small_candidacies": "candidacies-small",
+    "feedback_page": "participation",
 }
 
 
@@ -118,6 +164,12 @@ def snapshot_for(node, fixturenames):
     if marker:
         assert marker.args[0] in BUILDERS, f"unknown snapshot {marker.args[0]!r}"
         return marker.args[0]
+    db = node.get_closest_marker("django_db")
+    if db and db.kwargs.get("serialized_rollback"):
+        # A serialized rollback reloads the rows of the migrated database at
+        # set-up (the default Site among them), which collide with a snapshot's:
+        # such a test builds its fixtures' objects itself.
+        return EMPTY
     for name, snapshot in FIXTURE_SNAPSHOTS.items():
         if name in fixturenames:
             return snapshot

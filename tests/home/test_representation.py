@@ -90,6 +90,8 @@ def test_ayuntamiento_page_explains_offices_and_functions(client, organos):
 
 
 @pytest.mark.django_db
+# The real glossary is in the "site" snapshot: importing it here took ~6 s a test.
+@pytest.mark.snapshot("site")
 def test_representation_page_links_glossary_terms(client, organos):
     from electoral.glossary.setup import ensure_glossary
 
@@ -130,6 +132,8 @@ def test_representation_page_links_glossary_terms(client, organos):
 
 
 @pytest.mark.django_db
+# The real glossary is in the "site" snapshot: importing it here took ~6 s a test.
+@pytest.mark.snapshot("site")
 def test_editors_can_switch_inline_links_off(client, organos):
     from electoral.glossary.setup import ensure_glossary
 
@@ -143,6 +147,8 @@ def test_editors_can_switch_inline_links_off(client, organos):
 
 
 @pytest.mark.django_db
+# The real glossary is in the "site" snapshot: importing it here took ~6 s a test.
+@pytest.mark.snapshot("site")
 def test_representation_page_queries_are_few(client, organos, django_assert_max_num_queries):
     from electoral.glossary.setup import ensure_glossary
 

@@ -45,7 +45,7 @@ def test_numbers_stay_numbers_even_negative():
 @pytest.mark.django_db
 def test_public_candidacy_csv(client):
     from electoral.parties.importers import ensure_parties_index
-    from tests.electoral.parties.factories import (
+    from tests.electoral.factories import (
         home,
         make_actor,
         make_candidacy,

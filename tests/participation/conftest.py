@@ -67,7 +67,20 @@ def home_page(db):
 @pytest.fixture
 def feedback_page(home_page, open_calendar):
     """A real platform page (PlatformPage declares itself a participation
-    target) of a test actor, with two topic sections of fixed block ids."""
+    target) of a test actor, with two topic sections of fixed block ids.
+    Built once as the "participation" snapshot (tests/helpers/snapshots.py):
+    here it is looked up (ensure_child finds what exists)."""
+    return feedback_page_of(home_page)
+
+
+def build_feedback_page():
+    """The "participation" snapshot: the site root, participation open, the page."""
+    home, _ = ensure_home_page(title="Decide IEEM", intro="Inicio")
+    set_phase("campaign")
+    return feedback_page_of(home)
+
+
+def feedback_page_of(home_page):
     ensure_topics()
     security, health = Topic.objects.order_by("sort_order")[:2]
     actor, _ = ensure_child(

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from participation.ideas import services
 from participation.models import Idea, Reaction, Target
 from participation.setup_steps import ADMINS_GROUP, MODERATORS_GROUP, participation_permissions
+from tests.participation.factories import IdeaFactory, ReactionFactory, TargetFactory
 from tests.participation.ideas.test_ideas import XSS
 
 pytestmark = pytest.mark.django_db
@@ -44,9 +44,8 @@ def moderation_log(idea):
 
 @pytest.fixture
 def target(feedback_page):
-    return Target.objects.create(
+    return TargetFactory(
         page=feedback_page,
-        page_key=feedback_page.pk,
         block_id="b1",
         kind=Target.KIND_TOPIC,
         label="Seguridad",
@@ -58,9 +57,8 @@ def target(feedback_page):
 
 @pytest.fixture
 def other_target(feedback_page):
-    return Target.objects.create(
+    return TargetFactory(
         page=feedback_page,
-        page_key=feedback_page.pk,
         block_id="b2",
         label="Salud",
         page_title="Plataforma de prueba",
@@ -70,15 +68,7 @@ def other_target(feedback_page):
 
 
 def make_idea(target, text, **extra):
-    from django.utils import timezone
-
-    return Idea.objects.create(
-        target=target,
-        text=text,
-        text_hash=services.text_hash(text),
-        consent_at=timezone.now(),
-        **extra,
-    )
+    return IdeaFactory(target=target, text=text, **extra)
 
 
 def test_moderator_queue_filters_by_status_actor_and_target(
@@ -203,9 +193,9 @@ def test_reactions_report_shows_counts_to_staff_only(
     client, django_user_model, groups, target, other_target
 ):
     for i in range(3):
-        Reaction.objects.create(target=target, participant=f"l{i}", value=Reaction.LIKE)
-    Reaction.objects.create(target=target, participant="d", value=Reaction.DISLIKE)
-    Reaction.objects.create(target=other_target, participant="d", value=Reaction.DISLIKE)
+        ReactionFactory(target=target, participant=f"l{i}", value=Reaction.LIKE)
+    ReactionFactory(target=target, participant="d", value=Reaction.DISLIKE)
+    ReactionFactory(target=other_target, participant="d", value=Reaction.DISLIKE)
     make_idea(target, "pendiente uno")
     make_idea(target, "pendiente dos")
     make_idea(target, "aceptada", status=Idea.ACCEPTED)

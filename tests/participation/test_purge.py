@@ -5,23 +5,21 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from participation.models import AddressSalt, Idea, RateCounter, Reaction, Target
+from participation.models import AddressSalt, Idea, RateCounter, Reaction
 
 from .conftest import set_phase
+from .factories import IdeaFactory, ReactionFactory, TargetFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def data(feedback_page):
-    target = Target.objects.create(
-        page=feedback_page, page_key=feedback_page.pk, label="x", page_title="x"
-    )
-    Reaction.objects.create(target=target, participant="p" * 64, value="me_gusta")
-    Idea.objects.create(
+    target = TargetFactory(page=feedback_page, label="x", page_title="x")
+    ReactionFactory(target=target, participant="p" * 64, value="me_gusta")
+    IdeaFactory(
         target=target,
         text="Una idea con datos",
-        text_hash="h",
         name="Ana",
         email="ana@example.org",
         participant="p" * 64,

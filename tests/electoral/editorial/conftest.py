@@ -1,9 +1,8 @@
 import pytest
 
 from electoral.editorial.groups import COMMS_GROUP, MODERATION_GROUP
+from tests.electoral.factories import build_tree, load_tree, make_editor, make_staff
 from tests.helpers.snapshots import snapshot_for
-
-from .factories import build_tree, load_tree, make_editor, make_staff
 
 
 @pytest.fixture

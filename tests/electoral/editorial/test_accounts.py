@@ -13,8 +13,7 @@ from wagtail.models import PageLogEntry
 
 from electoral.editorial import accounts
 from electoral.editorial.models import PartyEditorAccount
-
-from .factories import make_editor
+from tests.electoral.factories import make_editor
 
 
 class _FormFields(HTMLParser):

@@ -11,8 +11,7 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState
 
 from electoral.editorial.digest import pending_items
-
-from .factories import make_staff
+from tests.electoral.factories import make_staff
 
 
 def menu_names(client):

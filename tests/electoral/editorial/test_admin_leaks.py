@@ -14,8 +14,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from electoral.models import PlatformPage, Topic
-
-from .factories import MARKERS, make_staff, plant_markers
+from tests.electoral.factories import MARKERS, make_staff, plant_markers
 
 REFUSED = "Lo sentimos, no tienes permisos para acceder a esta área."
 MODERATOR_NAME = "MARCAMODERADORA7Q3"

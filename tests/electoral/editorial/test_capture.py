@@ -26,9 +26,7 @@ from electoral.models import Candidacy, CandidateProfilePage, PlatformPage, Topi
 from electoral.parties.capture import published_profiles
 from home.models import ElectionCalendar
 from home.spreadsheets import neutralise
-from tests.electoral.parties.factories import make_candidacy, make_municipality, open_calendar
-
-from .factories import make_staff
+from tests.electoral.factories import make_candidacy, make_municipality, make_staff, open_calendar
 
 REASON = "Falta la fuente de la propuesta de seguridad."
 

@@ -8,8 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from electoral.editorial.review import ieem_review_date, ieem_review_dates
 from electoral.models import CandidateProfilePage, Topic
-
-from .factories import make_staff
+from tests.electoral.factories import make_staff
 
 REASON = "Falta la fuente de la propuesta 2; agrega el documento del registro."
 

@@ -30,14 +30,7 @@ def home_page(db):
 
 @pytest.fixture
 def glossary(home_page):
-    index, _ = ensure_child(
-        home_page,
-        GlossaryIndexPage,
-        "quitadudas",
-        title="Quitadudas electoral",
-        intro="Las palabras de la elección en lenguaje sencillo.",
-    )
-    return index
+    return glossary_index(home_page)
 
 
 def make_entry(index, title, summary, *, alternatives="", more="", example="", related=(), **kw):
@@ -62,9 +55,47 @@ def make_entry(index, title, summary, *, alternatives="", more="", example="", r
     return page
 
 
+ENTRY_SLUGS = [
+    "seccion-electoral",
+    "casilla",
+    "planilla",
+    "candidatura",
+    "candidatura-comun",
+    "ine",
+]
+
+
 @pytest.fixture
-def entries(glossary):
-    """A few real-looking entries, keyed by slug."""
+def entries(request, glossary):
+    """A few real-looking entries, keyed by slug: built once as the "glossary"
+    snapshot (tests/helpers/snapshots.py) and looked up here."""
+    from tests.helpers.snapshots import snapshot_for
+
+    if snapshot_for(request.node, request.fixturenames) == "glossary":
+        pages = GlossaryEntryPage.objects.child_of(glossary).filter(slug__in=ENTRY_SLUGS)
+        by_slug = {page.slug: page for page in pages}
+        return {slug: by_slug[slug] for slug in ENTRY_SLUGS}
+    return make_entries(glossary)
+
+
+def build_entries():
+    """The "glossary" snapshot: the home page, the Quitadudas and its entries."""
+    home, _ = ensure_home_page(title="Decide IEEM")
+    return make_entries(glossary_index(home))
+
+
+def glossary_index(home_page):
+    index, _ = ensure_child(
+        home_page,
+        GlossaryIndexPage,
+        "quitadudas",
+        title="Quitadudas electoral",
+        intro="Las palabras de la elección en lenguaje sencillo.",
+    )
+    return index
+
+
+def make_entries(glossary):
     seccion = make_entry(
         glossary,
         "Sección electoral",

@@ -4,8 +4,7 @@ import pytest
 
 from electoral.models import PoliticalActorPage
 from electoral.parties.importers import ensure_parties_index, import_actors
-
-from .factories import home
+from tests.electoral.factories import home
 
 pytestmark = pytest.mark.django_db
 

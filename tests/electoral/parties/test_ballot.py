@@ -7,7 +7,7 @@ import pytest
 
 from electoral.models import Candidacy, Section
 from electoral.parties.importers import ensure_parties_index
-from tests.electoral.parties.factories import (
+from tests.electoral.factories import (
     bulk_candidacies,
     home,
     make_actor,

@@ -7,54 +7,25 @@ import re
 
 import pytest
 
-from electoral.models import Candidacy, PoliticalActorPage
-from electoral.parties.importers import ensure_parties_index
-from tests.electoral.parties.factories import (
-    home,
-    make_actor,
-    make_candidacy,
-    make_district,
-    make_municipality,
-    make_profile,
-    open_calendar,
-)
+from electoral.models import Candidacy, CandidateProfilePage
 
 pytestmark = pytest.mark.django_db
 ROW = re.compile(r'<th scope="row" data-label="Nombre">\s*(?:<a href="[^"]*">)?([^<]+)')
 
 
 @pytest.fixture
-def small(db):
-    open_calendar()
-    index = ensure_parties_index(home())
-    d1, d2 = make_district(1), make_district(2)
-    toluca = make_municipality(107, "Toluca", districts=[d1])
-    oro = make_municipality(65, "El Oro", districts=[d2])
-    pan = make_actor(index, "pan", order=1, title="PAN")
-    pt = make_actor(index, "pt", order=4, title="PT")
-    morena = make_actor(index, "morena", order=7, title="MORENA")
-    coalition = make_actor(
-        index, "pt-morena-pna", order=13, title="Juntos Haremos Historia",
-        kind=PoliticalActorPage.KIND_COALITION,
-    )  # fmt: skip
-    coalition.member_parties = [pt, morena]
-    coalition.save_revision().publish()
-    W, M = Candidacy.Gender.WOMAN, Candidacy.Gender.MAN
-    ana = make_candidacy(pan, municipality=toluca, name="ANA MARIA NUÑEZ", gender=W)
-    make_candidacy(pan, municipality=toluca, name="EVA  RUIZ", role="suplente", gender=W)
-    make_candidacy(coalition, municipality=toluca, name="JOSE PEREZ", gender=M)
-    make_candidacy(pan, municipality=oro, name="LUIS ÁVILA")
-    make_candidacy(morena, district=d1, name="ROSA DIAZ", office=Candidacy.Office.DIPUTACION_MR)
-    make_candidacy(pt, district=d2, name="RAUL SOSA", office=Candidacy.Office.DIPUTACION_MR)
-    profile = make_profile(ana)
-    return {"toluca": toluca, "pan": pan, "profile": profile}
+def small_candidacies(db):
+    """Six candidacies of four actors in two municipalities and two districts:
+    the "candidacies-small" snapshot, built once by
+    tests.electoral.factories.small_candidacies() and looked up here."""
+    return {"profile": CandidateProfilePage.objects.get(candidacy__name="ANA MARIA NUÑEZ")}
 
 
 def names(html):
     return [" ".join(n.split()) for n in ROW.findall(html)]
 
 
-def test_municipality_filter_with_gender_split_and_profiles(client, small):
+def test_municipality_filter_with_gender_split_and_profiles(client, small_candidacies):
     response = client.get("/candidaturas/?municipio=toluca")
     html = response.content.decode()
     assert response.status_code == 200
@@ -62,12 +33,12 @@ def test_municipality_filter_with_gender_split_and_profiles(client, small):
     assert "3 candidaturas" in html
     assert re.search(r"Mujer</th><td>2</td>.*66\.7 %", html)
     assert re.search(r"Hombre</th><td>1</td>", html)
-    assert f'href="{small["profile"].url}">Ana Maria Nuñez' in html
+    assert f'href="{small_candidacies["profile"].url}">Ana Maria Nuñez' in html
     assert "Sin información capturada por el partido" in html  # Jose Perez heads without profile
     assert 'href="/candidaturas.csv?municipio=toluca"' in html
 
 
-def test_unknown_gender_is_said_honestly(client, small):
+def test_unknown_gender_is_said_honestly(client, small_candidacies):
     html = client.get("/candidaturas/?municipio=el-oro").content.decode()
     assert re.search(r"Sin dato en la fuente</th><td>1</td><td>.*100\.0 %", html, re.S)
     assert "No lo deducimos del nombre" in html
@@ -88,7 +59,7 @@ def test_unknown_gender_is_said_honestly(client, small):
         ("q=eva ruiz", ["Eva Ruiz"]),
     ],
 )
-def test_filters(client, small, query, expected):
+def test_filters(client, small_candidacies, query, expected):
     html = client.get(f"/candidaturas/?{query}").content.decode()
     assert sorted(names(html)) == sorted(expected)
 
@@ -104,7 +75,9 @@ def test_filters(client, small, query, expected):
         ("q=" + "a" * 101, "Escribe como máximo 100 caracteres."),
     ],
 )
-def test_bad_filters_answer_400_in_spanish_and_keep_input(client, small, query, message):
+def test_bad_filters_answer_400_in_spanish_and_keep_input(
+    client, small_candidacies, query, message
+):
     response = client.get(f"/candidaturas/?{query}&genero=mujer")
     html = response.content.decode()
     assert response.status_code == 400
@@ -115,7 +88,7 @@ def test_bad_filters_answer_400_in_spanish_and_keep_input(client, small, query, 
     assert message in b"".join(csv_response.streaming_content).decode()
 
 
-def test_csv_has_bom_and_the_same_rows(client, small):
+def test_csv_has_bom_and_the_same_rows(client, small_candidacies):
     response = client.get("/candidaturas.csv?municipio=toluca")
     body = b"".join(response.streaming_content)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -127,7 +100,7 @@ def test_csv_has_bom_and_the_same_rows(client, small):
     assert rows[0]["municipio"] == "Toluca" and rows[0]["clave_ine_municipio"] == "107"
 
 
-def test_closed_before_publication_date(client, small):
+def test_closed_before_publication_date(client, small_candidacies):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -191,6 +164,6 @@ def test_fixed_queries_on_20000_candidacies(client, big, django_assert_max_num_q
             b"".join(client.get(f"/candidaturas.csv?{query}").streaming_content)
 
 
-def test_page_out_of_range_falls_back_to_first(client, small):
+def test_page_out_of_range_falls_back_to_first(client, small_candidacies):
     html = client.get("/candidaturas/?pagina=99").content.decode()
     assert "Esa página no existe" in html and "Ana Maria Nuñez" in html

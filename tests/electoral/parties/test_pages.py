@@ -5,19 +5,15 @@ from django.core.exceptions import ValidationError
 from wagtail import hooks
 
 from electoral.editorial.review import ieem_review_date
-from electoral.models import Candidacy, CandidateProfilePage, PlatformPage, Topic
+from electoral.models import CandidateProfilePage, PlatformPage, Topic
 from electoral.parties.models import CandidateProfileForm
-from tests.helpers.html import meta_of
-
-from .factories import (
-    home,
+from tests.electoral.factories import (
     make_actor,
-    make_candidacy,
-    make_municipality,
     make_platform,
     make_profile,
-    topics,
+    parties_pages,
 )
+from tests.helpers.html import meta_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,39 +21,14 @@ NO_INFO = "Sin información capturada por el partido"
 
 
 @pytest.fixture
-def tree(db):
-    from electoral.parties.importers import ensure_parties_index
-
-    index = ensure_parties_index(home())
-    all_topics = topics()
-    toluca = make_municipality(107, "Toluca")
-    # Created out of order on purpose: pages list by registration order.
-    mc = make_actor(index, "mc", order=6, title="MC")
-    pan = make_actor(index, "pan", order=1, title="PAN")
-    seguridad, economia = all_topics[0], all_topics[1]
-    platform = make_platform(
-        pan,
-        [
-            (seguridad, "Calles seguras", "<p>Más policía de proximidad.</p>"),
-            (economia, "", "<p>Empleo local.</p>"),
-        ],
-        is_example=True,
-    )
-    head = make_candidacy(pan, municipality=toluca, name="MARIA DE LOS ANGELES NUÑEZ")
-    make_candidacy(pan, municipality=toluca, name="ROSA  PEREZ", role=Candidacy.Role.SUBSTITUTE)
-    mc_head = make_candidacy(mc, municipality=toluca, name="JUAN LOPEZ")
-    profile = make_profile(
-        head,
-        proposals=[(seguridad, "Alumbrado en cada colonia", "Texto de la propuesta.")],
-        is_example=True,
-    )
-    return {
-        "index": index, "pan": pan, "mc": mc, "platform": platform, "profile": profile,
-        "head": head, "mc_head": mc_head, "seguridad": seguridad, "toluca": toluca,
-    }  # fmt: skip
+def parties_tree(db):
+    """Two actors (PAN with an example platform and an example profile, MC
+    without platform) and three candidacies in Toluca: the "parties-pages"
+    snapshot, built once by tests.electoral.factories.parties_pages()."""
+    return parties_pages(lookup=True)
 
 
-def test_parties_index_lists_actors_in_registration_order_with_the_same_card(client, tree):
+def test_parties_index_lists_actors_in_registration_order_with_the_same_card(client, parties_tree):
     html = client.get("/partidos/").content.decode()
     assert html.index(">PAN</a>") < html.index(">MC</a>")
     assert html.count('class="card actor-card"') == 2
@@ -66,28 +37,28 @@ def test_parties_index_lists_actors_in_registration_order_with_the_same_card(cli
     assert "Contenido de ejemplo" in html
 
 
-def test_comparison_by_topic_side_by_side(client, tree):
+def test_comparison_by_topic_side_by_side(client, parties_tree):
     html = client.get("/partidos/?tema=seguridad").content.decode()
     assert "Seguridad pública: lo que dice cada plataforma" in html
     assert "Más policía de proximidad." in html and "Calles seguras" in html
     assert "Empleo local." not in html
     assert "Sin plataforma publicada." in html  # MC, shown with the same weight
     assert html.index(">PAN</a>") < html.index(">MC</a>")
-    block_id = tree["platform"].body[0].id
+    block_id = parties_tree["platform"].body[0].id
     assert f"/partidos/pan/plataforma/#apartado-{block_id}" in html
     title, meta = meta_of(html)
     assert title.startswith("Comparar plataformas: Seguridad pública")
 
 
-def test_comparison_with_unknown_topic_says_so(client, tree):
+def test_comparison_with_unknown_topic_says_so(client, parties_tree):
     response = client.get("/partidos/?tema=<script>")
     html = response.content.decode()
     assert "No encontramos el tema «&lt;script&gt;»" in html
     assert "<script>" not in html.split("<main", 1)[1]
 
 
-def test_platform_page_by_topic_with_publisher_and_targets(client, tree):
-    platform = PlatformPage.objects.get(pk=tree["platform"].pk)
+def test_platform_page_by_topic_with_publisher_and_targets(client, parties_tree):
+    platform = PlatformPage.objects.get(pk=parties_tree["platform"].pk)
     calls = []
 
     def spy(context, page, block_id):
@@ -108,14 +79,14 @@ def test_platform_page_by_topic_with_publisher_and_targets(client, tree):
         (ids[0], "Calles seguras"),
         (ids[1], "Economía y empleo"),
     ]
-    assert platform.actor.pk == tree["pan"].pk
+    assert platform.actor.pk == parties_tree["pan"].pk
     assert ieem_review_date(platform) is None
 
 
-def test_block_ids_survive_edits_of_other_blocks(tree):
-    platform = PlatformPage.objects.get(pk=tree["platform"].pk)
+def test_block_ids_survive_edits_of_other_blocks(parties_tree):
+    platform = PlatformPage.objects.get(pk=parties_tree["platform"].pk)
     first, second = [b.id for b in platform.body]
-    platform.body.insert(0, ("topic_section", {"topic": tree["seguridad"], "title": "Nuevo",
+    platform.body.insert(0, ("topic_section", {"topic": parties_tree["seguridad"], "title": "Nuevo",
                                                "text": "<p>x</p>", "document": None}))  # fmt: skip
     del platform.body[2]
     platform.save_revision().publish()
@@ -124,8 +95,8 @@ def test_block_ids_survive_edits_of_other_blocks(tree):
     assert second not in [b.id for b in platform.body]
 
 
-def test_profile_page_with_proposals_targets_and_publisher(client, tree):
-    profile = CandidateProfilePage.objects.get(pk=tree["profile"].pk)
+def test_profile_page_with_proposals_targets_and_publisher(client, parties_tree):
+    profile = CandidateProfilePage.objects.get(pk=parties_tree["profile"].pk)
     response = client.get(profile.url)
     html = response.content.decode()
     assert profile.url == "/partidos/pan/candidaturas/maria-de-los-angeles-nunez-toluca/"
@@ -137,11 +108,11 @@ def test_profile_page_with_proposals_targets_and_publisher(client, tree):
     (block,) = profile.proposals
     assert f'id="propuesta-{block.id}"' in html and "Alumbrado en cada colonia" in html
     assert profile.feedback_targets() == [(block.id, "Alumbrado en cada colonia")]
-    assert profile.actor.pk == tree["pan"].pk and ieem_review_date(profile) is None
+    assert profile.actor.pk == parties_tree["pan"].pk and ieem_review_date(profile) is None
     assert meta_of(html)[1]["description"] == "Presentación breve de prueba."
 
 
-def test_head_without_profile_is_never_hidden(client, tree):
+def test_head_without_profile_is_never_hidden(client, parties_tree):
     html = client.get("/partidos/mc/").content.decode()
     assert "Juan Lopez" in html and NO_INFO in html
     assert "Información publicada por el partido: <strong>0 de 1 perfil (0 %)</strong>" in html
@@ -150,20 +121,20 @@ def test_head_without_profile_is_never_hidden(client, tree):
     assert 'href="/partidos/pan/candidaturas/maria-de-los-angeles-nunez-toluca/"' in html
 
 
-def test_draft_profile_counts_as_not_published(client, tree):
-    draft = make_profile(tree["mc_head"], publish=False)
+def test_draft_profile_counts_as_not_published(client, parties_tree):
+    draft = make_profile(parties_tree["mc_head"], publish=False)
     draft.unpublish() if draft.live else None
     html = client.get("/partidos/mc/").content.decode()
     assert NO_INFO in html and "<strong>0 de 1 perfil (0 %)</strong>" in html
 
 
-def test_profile_form_offers_only_the_actors_heads_and_requires_alt_text(tree):
-    folder = tree["profile"].get_parent()
+def test_profile_form_offers_only_the_actors_heads_and_requires_alt_text(parties_tree):
+    folder = parties_tree["profile"].get_parent()
     form_class = CandidateProfilePage.get_edit_handler().get_form_class()
     assert issubclass(form_class, CandidateProfileForm)
     form = form_class(parent_page=folder, instance=CandidateProfilePage())
-    assert list(form.fields["candidacy"].queryset) == [tree["head"]]
-    page = CandidateProfilePage.objects.get(pk=tree["profile"].pk)
+    assert list(form.fields["candidacy"].queryset) == [parties_tree["head"]]
+    page = CandidateProfilePage.objects.get(pk=parties_tree["profile"].pk)
     from wagtail.images.models import Image
     from wagtail.images.tests.utils import get_test_image_file
 
@@ -174,17 +145,19 @@ def test_profile_form_offers_only_the_actors_heads_and_requires_alt_text(tree):
     assert "Describe la fotografía" in str(exc.value)
 
 
-def test_only_one_platform_and_one_profile_folder_per_actor(tree):
-    assert not PlatformPage.can_create_at(tree["pan"])
-    assert PlatformPage.can_create_at(tree["mc"])
+def test_only_one_platform_and_one_profile_folder_per_actor(parties_tree):
+    assert not PlatformPage.can_create_at(parties_tree["pan"])
+    assert PlatformPage.can_create_at(parties_tree["mc"])
     assert Topic.objects.filter(slug="seguridad").exists()
 
 
-def test_fixed_queries_for_platform_profile_and_index(client, tree, django_assert_max_num_queries):
+def test_fixed_queries_for_platform_profile_and_index(
+    client, parties_tree, django_assert_max_num_queries
+):
     # Ten more actors with platforms: the index and the comparison stay flat.
     for n in range(10):
-        actor = make_actor(tree["index"], f"extra{n}", order=20 + n)
-        make_platform(actor, [(tree["seguridad"], "", f"<p>Texto {n}</p>")])
+        actor = make_actor(parties_tree["index"], f"extra{n}", order=20 + n)
+        make_platform(actor, [(parties_tree["seguridad"], "", f"<p>Texto {n}</p>")])
     client.get("/partidos/")  # warm the site-root cache
     # Wagtail's routing costs one query per path segment; the rest is fixed
     # (including the published-profiles figure, one grouped query for every actor,
@@ -194,7 +167,7 @@ def test_fixed_queries_for_platform_profile_and_index(client, tree, django_asser
         "/partidos/?tema=seguridad": 11,
         "/partidos/pan/": 14,
         "/partidos/pan/plataforma/": 16,
-        tree["profile"].url: 18,
+        parties_tree["profile"].url: 18,
     }
     for url in budgets:  # warm the caches (glossary terms, site root) like a live server
         client.get(url)

@@ -17,14 +17,14 @@ def real_results(actors=True):
 
     import_real_geography()
     if actors:
-        from tests.electoral.parties.factories import real_actors
+        from tests.electoral.factories import real_actors
 
         real_actors()
     return import_default_results()
 
 
 def set_phase(phase):
-    from tests.electoral.parties.factories import open_calendar
+    from tests.electoral.factories import open_calendar
 
     return open_calendar(phase)
 

@@ -14,7 +14,7 @@ from electoral.models import Contest, DistrictPage, VoteOption
 from electoral.results.figures import contest_figures
 from electoral.results.importers import SOURCE_2018, import_district_file
 
-from .helpers import DISTRICTS_2018, district_rows, raw_rows, real_results, write_csv
+from .helpers import DISTRICTS_2018, district_rows, raw_rows, write_csv
 
 
 def _contest(key):
@@ -22,9 +22,17 @@ def _contest(key):
 
 
 class RealFilesTests(TestCase):
+    # The real geography (what real_results() imports first) is a snapshot:
+    # only the actors and the results are imported here.
+    snapshot = "geography"
+
     @classmethod
     def setUpTestData(cls):
-        cls.report = real_results()
+        from electoral.results.importers import import_default_results
+        from tests.electoral.factories import real_actors
+
+        real_actors()
+        cls.report = import_default_results()
 
     def test_counts_of_the_first_import(self):
         assert self.report["ayuntamientos 2021"].created == 127  # 125 ordinary + 2 extraordinary

@@ -21,7 +21,7 @@ from electoral.results.models import Contest, VoteOption
 from participation import targets
 from participation.models import Idea, Reaction
 from participation.reactions.models import ReactionBurst
-from tests.electoral.parties.factories import (
+from tests.electoral.factories import (
     make_actor,
     make_candidacy,
     make_municipality,

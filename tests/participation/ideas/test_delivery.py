@@ -14,23 +14,20 @@ from participation import targets
 from participation.ideas import delivery
 from participation.models import Idea
 from tests.participation.conftest import TOPIC, TOPIC2, set_phase
+from tests.participation.factories import IdeaFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def make_idea(target, text, status=Idea.ACCEPTED, email="", name="", days_ago=3):
-    idea = Idea.objects.create(
+    return IdeaFactory(
         target=target,
         text=text,
-        text_hash=text,
         name=name,
         email=email,
-        consent_at=timezone.now(),
         created_at=timezone.now() - timedelta(days=days_ago),
         status=status,
-        reason="spam" if status == Idea.REJECTED else "",
     )
-    return idea
 
 
 @pytest.fixture
