@@ -25,6 +25,10 @@ MESSAGE = (
 )
 
 
+# The URL names of «Entrega de la participación» (participation/delivery/).
+DELIVERY_VIEW_PREFIX = "decide_delivery_"
+
+
 class PartyEditorAdminMiddleware:
     """1. A user holding a one-time password only reaches the account page
     (where Wagtail's password change form is) until they change it.
@@ -130,6 +134,12 @@ class PartyEditorAdminMiddleware:
         try:
             return check_request(request, match, user)
         except (PermissionDenied, Http404):
+            if match.view_name.startswith(DELIVERY_VIEW_PREFIX):
+                # A delivery package, workbook or receipt that is not theirs (or an
+                # action they may not take): a plain 403/404, never the dashboard
+                # redirect Wagtail uses for pages, so no download URL of another
+                # actor ever looks like anything but a refusal.
+                raise
             return refuse(request)
 
     @staticmethod

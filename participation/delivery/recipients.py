@@ -86,7 +86,7 @@ def recipient_for(actor, *, elected=None, results_loaded=None):
         )
     else:
         why = (
-            "No resultó electa según los resultados oficiales: la entrega a candidaturas "
+            "La candidatura no resultó electa según los resultados oficiales: la entrega a candidaturas "
             "independientes es solo para las electas («candidatas o candidatos independientes "
             "electos»)."
         )

@@ -41,6 +41,12 @@ def refused(response):
     )
 
 
+def refused_plainly(response):
+    """What a party editor gets at a delivery URL that is not theirs: a plain
+    403/404 (405: a GET of a POST-only action), never a redirect."""
+    return response.status_code in (403, 404, 405)
+
+
 def is_file(response):
     return response.get("Content-Type", "").startswith(("application/zip", "application/vnd"))
 
@@ -74,7 +80,7 @@ def test_admin_generates_all_and_the_screen_lists_every_actor(client, dataset, i
     assert "Generar los 4 paquetes pendientes" in html
     for actor in dataset.actors.values():
         assert actor.title in html
-    assert "Independiente No Electo" in html and "No resultó electa" in html
+    assert "Independiente No Electo" in html and "La candidatura no resultó electa" in html
     response = client.post(reverse("decide_delivery_generate_all"), follow=True)
     assert "Paquetes generados: 4" in response.content.decode()
     assert set(DeliveryPackage.objects.values_list("actor_slug", flat=True)) == {
@@ -123,10 +129,12 @@ def test_another_actors_editor_is_refused_at_every_url_of_a_package(
     for name, url in package_urls(generated[owner].actor_id).items():
         for method in ("get", "post"):
             response = getattr(client, method)(url)
-            assert refused(response), f"{editor} → {owner} {method} {name}: {response.status_code}"
+            assert refused_plainly(response), (
+                f"{editor} → {owner} {method} {name}: {response.status_code}"
+            )
             assert not is_file(response)
     response = client.post(reverse("decide_delivery_generate_all"))
-    assert refused(response)
+    assert refused_plainly(response)
     assert not PageLogEntry.objects.filter(action=audit.DOWNLOAD).exists()
     html = client.get(reverse("decide_delivery_index")).content.decode()
     assert generated[owner].zip_sha256 not in html
@@ -167,7 +175,7 @@ def test_non_elected_independent_and_coalition_have_no_package_and_are_told_why(
     assert "ind-b" not in generated and "va" not in generated
     client.force_login(editors["ind-b"])
     html = client.get(reverse("decide_delivery_index")).content.decode()
-    assert "Sin paquete." in html and "No resultó electa según los resultados oficiales" in html
+    assert "Sin paquete." in html and "La candidatura no resultó electa según los resultados oficiales" in html
     client.force_login(editors["va"])
     html = client.get(reverse("decide_delivery_index")).content.decode()
     assert "Las coaliciones no reciben un paquete propio" in html

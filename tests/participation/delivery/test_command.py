@@ -52,7 +52,7 @@ def test_all_writes_one_zip_per_receiving_actor_and_says_why_not(dataset, tmp_pa
         "entrega-pan.zip",
         "entrega-pri.zip",
     ]
-    assert "Independiente No Electo: sin paquete. No resultó electa" in out
+    assert "Independiente No Electo: sin paquete. La candidatura no resultó electa" in out
     assert "Va por Prueba: sin paquete. Las coaliciones no reciben" in out
     assert "Paquetes escritos: 4; actores sin paquete: 2." in out
 
@@ -67,7 +67,7 @@ def test_refuses_before_the_delivery_date_and_bad_arguments(dataset, tmp_path):
         run("--actor", "pan", "--output", str(tmp_path / "pan.pdf"))
     with pytest.raises(CommandError, match="No hay un actor con slug «nadie»"):
         run("--actor", "nadie", "--output", str(tmp_path / "x.zip"))
-    with pytest.raises(CommandError, match="No resultó electa"):
+    with pytest.raises(CommandError, match="La candidatura no resultó electa"):
         run("--actor", "ind-b", "--output", str(tmp_path / "x.zip"))
     with pytest.raises(CommandError, match="Falta --output-dir"):
         run("--all")

@@ -190,9 +190,9 @@ def test_who_receives_a_package(dataset):
     assert by_slug["pan"].receives and by_slug["morena"].receives
     assert by_slug["ind-a"].receives and by_slug["ind-a"].won
     assert not by_slug["ind-b"].receives
-    assert "No resultó electa" in by_slug["ind-b"].why_not
+    assert "La candidatura no resultó electa" in by_slug["ind-b"].why_not
     assert not by_slug["va"].receives and "PAN" in by_slug["va"].why_not
-    with pytest.raises(services.DeliveryRefused, match="No resultó electa"):
+    with pytest.raises(services.DeliveryRefused, match="La candidatura no resultó electa"):
         services.generate(dataset.actors["ind-b"])
     with pytest.raises(services.DeliveryRefused, match="coaliciones no reciben"):
         services.generate(dataset.actors["va"])
