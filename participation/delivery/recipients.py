@@ -86,9 +86,9 @@ def recipient_for(actor, *, elected=None, results_loaded=None):
         )
     else:
         why = (
-            "La candidatura no resultó electa según los resultados oficiales: la entrega a candidaturas "
-            "independientes es solo para las electas («candidatas o candidatos independientes "
-            "electos»)."
+            "La candidatura no resultó electa según los resultados oficiales: la entrega a "
+            "candidaturas independientes es solo para las electas («candidatas o candidatos "
+            "independientes electos»)."
         )
     return Recipient(actor, False, why)
 

@@ -175,7 +175,8 @@ def test_non_elected_independent_and_coalition_have_no_package_and_are_told_why(
     assert "ind-b" not in generated and "va" not in generated
     client.force_login(editors["ind-b"])
     html = client.get(reverse("decide_delivery_index")).content.decode()
-    assert "Sin paquete." in html and "La candidatura no resultó electa según los resultados oficiales" in html
+    assert "Sin paquete." in html
+    assert "La candidatura no resultó electa según los resultados oficiales" in html
     client.force_login(editors["va"])
     html = client.get(reverse("decide_delivery_index")).content.decode()
     assert "Las coaliciones no reciben un paquete propio" in html
