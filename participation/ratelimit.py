@@ -13,6 +13,7 @@ name -> (max requests, window in seconds).
 import time
 from datetime import UTC, datetime, timedelta
 
+import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, models
@@ -119,6 +120,41 @@ def _incr_cache(key, expires_at):
         return 1
 
 
+_redis = {}
+
+
+def _redis_client():
+    """A redis-py client on the cache's own Redis (settings.CACHES["default"]),
+    or None when the cache is not Redis. Django's cache API takes two round
+    trips per counter (`add`, `incr`); a press checks up to six limits, so
+    through it a press cost a dozen round trips and the reaction benchmark fell
+    from 817/s to 211/s (bench/bench_reactions.py). One pipeline does them all."""
+    config = settings.CACHES["default"]
+    if not config["BACKEND"].endswith("RedisCache"):
+        return None
+    location = config["LOCATION"]
+    location = location[0] if isinstance(location, (list, tuple)) else location.split(",")[0]
+    if location not in _redis:
+        _redis[location] = redis.Redis.from_url(location)
+    return _redis[location]
+
+
+def _incr_redis(client, keyed):
+    """One round trip for every counter of a request: SET NX creates each with
+    the time to live of its window (only when missing), INCR adds one (and
+    keeps that time to live). Keys go through the cache's own `make_key`, so
+    its KEY_PREFIX and version apply as they did through `cache.incr`."""
+    now = timezone.now()
+    pipe = client.pipeline(transaction=False)
+    for key, expires_at in keyed:
+        name = cache.make_key(key)
+        timeout = max(1, int((expires_at - now).total_seconds()) + 1)
+        pipe.set(name, 0, ex=timeout, nx=True)
+        pipe.incr(name)
+    replies = pipe.execute()
+    return replies[1::2]
+
+
 def window_start(name, now=None):
     """When the current window of limit `name` began (an aware datetime)."""
     return _bounds(limit(name)[1], time.time() if now is None else now)[0]
@@ -145,6 +181,8 @@ def count_all(checks):
         keyed.append((name, maximum, f"rl:{name}:{subject}:{window}", expires_at))
     if _uses_database():
         counts = [_incr_database(key, expires) for _, _, key, expires in keyed]
+    elif (client := _redis_client()) is not None:
+        counts = _incr_redis(client, [(key, expires) for _, _, key, expires in keyed])
     else:
         counts = [_incr_cache(key, expires) for _, _, key, expires in keyed]
     return [
