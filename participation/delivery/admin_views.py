@@ -23,6 +23,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from electoral.editorial.groups import editor_links_for
+from electoral.editorial.models import ActorEditorGroup
 from electoral.parties.models import PoliticalActorPage
 from home.models import ElectionCalendar
 from participation.ideas import delivery as idea_delivery
@@ -76,8 +77,6 @@ def _downloadable_package(request, actor_id):
 
 
 def _editor_user_ids(actor_ids):
-    from electoral.editorial.models import ActorEditorGroup
-
     ids = {}
     for link in ActorEditorGroup.objects.filter(actor_id__in=actor_ids).prefetch_related(
         "group__user_set"

@@ -7,6 +7,7 @@ regeneration, the reason.
 """
 
 from wagtail.log_actions import LogFormatter, log
+from wagtail.models import PageLogEntry
 
 GENERATE = "decide.delivery.generate"
 REGENERATE = "decide.delivery.regenerate"
@@ -82,8 +83,6 @@ def log_download(package, user, kind):
 
 def downloads(actor_ids):
     """{actor id: [log entries of downloads]} newest first."""
-    from wagtail.models import PageLogEntry
-
     rows = {}
     for entry in (
         PageLogEntry.objects.filter(action=DOWNLOAD, page_id__in=list(actor_ids))

@@ -23,6 +23,7 @@ import uuid
 from collections import Counter
 from datetime import date
 
+import redis
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -199,8 +200,6 @@ def redis_client():
     if not url:
         return None
     if _client is None or _client_url != url:
-        import redis
-
         _client, _client_url = redis.Redis.from_url(url, socket_timeout=0.5), url
     return _client
 
