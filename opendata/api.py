@@ -13,6 +13,7 @@ the JSON and the pages carry the same values.
 import math
 
 from ninja import NinjaAPI, Schema
+from ninja.renderers import JSONRenderer
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from electoral.geography.models import Section, site_relative
@@ -162,6 +163,13 @@ def _page_links(request, number, pages):
     }
 
 
+class SpanishJSONRenderer(JSONRenderer):
+    """Accents as they are (UTF-8), not as \\u escapes."""
+
+    media_type = "application/json; charset=utf-8"
+    json_dumps_params = {"ensure_ascii": False}
+
+
 class DecideAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
@@ -182,6 +190,7 @@ api = DecideAPI(
     urls_namespace="opendata_api",
     docs_url=None,  # Swagger UI loads from a CDN: no third-party requests; see /datos/api/
     openapi_url="/openapi.json",
+    renderer=SpanishJSONRenderer(),
 )
 
 
