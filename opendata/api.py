@@ -12,7 +12,7 @@ the JSON and the pages carry the same values.
 
 import math
 
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.renderers import JSONRenderer
 from wagtail.api.v2.views import PagesAPIViewSet
 
@@ -218,27 +218,31 @@ def candidacies(
     filters = CandidacyFilter(request.GET)
     if not filters.form.is_valid():
         errors = filters.form.errors
-        return 400, {
-            "detalle": "Filtro no válido: " + "; ".join(e for es in errors.values() for e in es)
-        }
+        return Status(
+            400,
+            {"detalle": "Filtro no válido: " + "; ".join(e for es in errors.values() for e in es)},
+        )
     unavailable = candidacies_unavailable(request)
     if unavailable:
-        return 404, {"detalle": unavailable}
+        return Status(404, {"detalle": unavailable})
     queryset = filters.qs
     total = queryset.count()
     try:
         number, pages = _page_number(request, total, CANDIDACIES_PER_PAGE)
     except ValueError as e:
-        return 400, {"detalle": str(e)}
+        return Status(400, {"detalle": str(e)})
     start = (number - 1) * CANDIDACIES_PER_PAGE
     header = BY_SLUG["candidaturas"].header
     rows = candidacy_rows(queryset, start, start + CANDIDACIES_PER_PAGE)
-    return 200, {
-        "total": total,
-        "por_pagina": CANDIDACIES_PER_PAGE,
-        **_page_links(request, number, pages),
-        "resultados": [dict(zip(header, _blank_to_none(r), strict=True)) for r in rows],
-    }
+    return Status(
+        200,
+        {
+            "total": total,
+            "por_pagina": CANDIDACIES_PER_PAGE,
+            **_page_links(request, number, pages),
+            "resultados": [dict(zip(header, _blank_to_none(r), strict=True)) for r in rows],
+        },
+    )
 
 
 @api.get(
@@ -270,20 +274,26 @@ def results(
         if raw in (None, ""):
             continue
         if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
-            return 400, {"detalle": f"El filtro {name} debe ser un número; recibimos «{raw[:40]}»."}
+            return Status(
+                400, {"detalle": f"El filtro {name} debe ser un número; recibimos «{raw[:40]}»."}
+            )
         contests = contests.filter(**{field: int(raw)})
     raw_office = request.GET.get("cargo")
     if raw_office not in (None, ""):
         if raw_office not in Contest.Office.values:
-            return 400, {
-                "detalle": f"El cargo «{raw_office[:40]}» no existe: usa ayuntamiento o diputacion."
-            }
+            return Status(
+                400,
+                {
+                    "detalle": f"El cargo «{raw_office[:40]}» no existe: "
+                    "usa ayuntamiento o diputacion."
+                },
+            )
         contests = contests.filter(office=raw_office)
     total = contests.count()
     try:
         number, pages = _page_number(request, total, RESULTS_PER_PAGE)
     except ValueError as e:
-        return 400, {"detalle": str(e)}
+        return Status(400, {"detalle": str(e)})
     start = (number - 1) * RESULTS_PER_PAGE
     chosen = list(contests[start : start + RESULTS_PER_PAGE])
     contest_header = BY_SLUG["resultados-elecciones"].header
@@ -299,12 +309,15 @@ def results(
         item = dict(zip(contest_header, _blank_to_none(row), strict=True))
         item["opciones"] = options.get(item["eleccion"], [])
         items.append(item)
-    return 200, {
-        "total": total,
-        "por_pagina": RESULTS_PER_PAGE,
-        **_page_links(request, number, pages),
-        "resultados": items,
-    }
+    return Status(
+        200,
+        {
+            "total": total,
+            "por_pagina": RESULTS_PER_PAGE,
+            **_page_links(request, number, pages),
+            "resultados": items,
+        },
+    )
 
 
 @api.get(
@@ -319,42 +332,47 @@ def section(request, numero: str):
     boleta de la sección («Mi boleta»), a las páginas del municipio y del distrito y a esas
     mismas páginas en esta API."""
     if not numero.isascii() or not numero.isdigit() or len(numero) > 6:
-        return 400, {
-            "detalle": f"«{numero[:40]}» no es un número de sección: escribe solo dígitos."
-        }
+        return Status(
+            400, {"detalle": f"«{numero[:40]}» no es un número de sección: escribe solo dígitos."}
+        )
     found = (
         Section.objects.select_related("municipality", "district")
         .filter(number=int(numero))
         .first()
     )
     if found is None:
-        return 404, {"detalle": f"No existe la sección {int(numero)} en el Estado de México."}
+        return Status(
+            404, {"detalle": f"No existe la sección {int(numero)} en el Estado de México."}
+        )
     m, d = found.municipality, found.district
     absolute = request.build_absolute_uri
-    return 200, {
-        "seccion": found.number,
-        "municipio": {
-            "nombre": m.name,
-            "clave_inegi": m.inegi_code,
-            "numero_ine_ieem": m.ine_code,
-            "cabecera": m.head_town,
-            "pagina": absolute(site_relative(m)),
+    return Status(
+        200,
+        {
+            "seccion": found.number,
+            "municipio": {
+                "nombre": m.name,
+                "clave_inegi": m.inegi_code,
+                "numero_ine_ieem": m.ine_code,
+                "cabecera": m.head_town,
+                "pagina": absolute(site_relative(m)),
+            },
+            "distrito": {
+                "numero": d.number,
+                "cabecera": d.head_town_label(),
+                "pagina": absolute(site_relative(d)),
+            }
+            if d
+            else None,
+            "enlaces": {
+                "boleta": absolute(f"/mi-boleta/{found.number}/"),
+                "municipio": absolute(site_relative(m)),
+                "distrito": absolute(site_relative(d)) if d else None,
+                "api_municipio": absolute(f"/api/v2/pages/{m.pk}/"),
+                "api_distrito": absolute(f"/api/v2/pages/{d.pk}/") if d else None,
+            },
         },
-        "distrito": {
-            "numero": d.number,
-            "cabecera": d.head_town_label(),
-            "pagina": absolute(site_relative(d)),
-        }
-        if d
-        else None,
-        "enlaces": {
-            "boleta": absolute(f"/mi-boleta/{found.number}/"),
-            "municipio": absolute(site_relative(m)),
-            "distrito": absolute(site_relative(d)) if d else None,
-            "api_municipio": absolute(f"/api/v2/pages/{m.pk}/"),
-            "api_distrito": absolute(f"/api/v2/pages/{d.pk}/") if d else None,
-        },
-    }
+    )
 
 
 class PagesEndpoint(PagesAPIViewSet):

@@ -71,10 +71,10 @@ def test_accents_survive_and_the_file_starts_with_a_bom(client, results_phase):
 
 
 def test_formula_injection_is_neutralised_in_the_csv_only(client, results_phase):
-    MunicipalityPage.objects.filter(ine_code=107).update(head_town="=HYPERLINK(\"http://x\")")
+    MunicipalityPage.objects.filter(ine_code=107).update(head_town='=HYPERLINK("http://x")')
     _, rows = csv_rows(client.get("/datos/municipios.csv"))
     toluca = next(r for r in rows if r[1] == "107")
-    assert toluca[3] == "'=HYPERLINK(\"http://x\")"
+    assert toluca[3] == '\'=HYPERLINK("http://x")'
     doc, _, _ = json_rows(client.get("/datos/municipios.json"))
     assert next(r for r in doc["filas"] if r["numero_ine_ieem"] == 107)["cabecera"].startswith("=")
 
@@ -103,7 +103,9 @@ def test_before_their_dates_statistics_and_2021_results_are_not_published(client
     assert "se publican a partir del" in page and "dataset-table" not in page
     doc, _, _ = json_rows(client.get("/datos/resultados-elecciones.json"))
     assert doc["total"] == 45 and {r["proceso_electoral"] for r in doc["filas"]} == {2018}
-    archive = zipfile.ZipFile(io.BytesIO(client.get("/datos/decide-ieem-datos-abiertos.zip").content))
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get("/datos/decide-ieem-datos-abiertos.zip").content)
+    )
     assert "estadisticas.csv" not in archive.namelist()
 
 
