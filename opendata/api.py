@@ -12,7 +12,8 @@ the JSON and the pages carry the same values.
 
 import math
 
-from ninja import NinjaAPI, Schema, Status
+from ninja import NinjaAPI, Path, Schema, Status
+from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 from wagtail.api.v2.views import PagesAPIViewSet
 
@@ -194,6 +195,20 @@ api = DecideAPI(
 )
 
 
+@api.exception_handler(ValidationError)
+def invalid_parameter(request, exc):
+    """Ninja's own validation (the section number's pattern): 400 in Spanish."""
+    for e in exc.errors:
+        if list(e.get("loc", []))[-1:] == ["numero"]:
+            raw = str(e.get("input", ""))[:40]
+            message = f"«{raw}» no es un número de sección: escribe solo dígitos."
+            break
+    else:
+        names = sorted({str(list(e.get("loc", ["?"]))[-1]) for e in exc.errors})
+        message = f"Valor no válido en: {', '.join(names)}. Revisa la dirección."
+    return api.create_response(request, {"detalle": message}, status=400)
+
+
 @api.get(
     "/candidaturas/",
     response={200: CandidacyPage, 400: Error, 404: Error},
@@ -327,7 +342,7 @@ def results(
     operation_id="seccion",
     tags=["secciones"],
 )
-def section(request, numero: str):
+def section(request, numero: str = Path(..., pattern=r"^[0-9]{1,6}$", examples=["5200"])):
     """El municipio (con sus dos claves), el distrito local y su cabecera, y los enlaces a la
     boleta de la sección («Mi boleta»), a las páginas del municipio y del distrito y a esas
     mismas páginas en esta API."""
