@@ -384,7 +384,12 @@ def contest_rows(request, contests=None):
 def option_rows(request, contests=None):
     for contest in public_contests(request) if contests is None else contests:
         f = contest_figures(contest)
-        slugs = {o.position: (o.actor.slug if o.actor_id else None) for o in contest.options.all()}
+        # The slug is the last segment of the actor's url_path (loaded with the
+        # options; `slug` itself is deferred there).
+        slugs = {
+            o.position: (o.actor.url_path.rstrip("/").rsplit("/", 1)[-1] if o.actor_id else None)
+            for o in contest.options.all()
+        }
         for r in f["opciones"]:
             yield [
                 f["clave"],

@@ -247,3 +247,22 @@ def test_openapi_document(client, results_phase):
         and "/api/v2/secciones/5200/" in page
         and "<code>nombre_registrado</code>" in page
     )
+
+
+@pytest.mark.parametrize(
+    "url, budget",
+    [
+        ("/api/v2/candidaturas/", 10),
+        ("/api/v2/resultados/", 10),
+        ("/api/v2/secciones/5200/", 10),
+        ("/datos/resultados-votos.json", 10),
+        ("/datos/", 50),
+    ],
+)
+def test_a_fixed_number_of_queries(
+    client, results_phase, django_assert_max_num_queries, url, budget
+):
+    """No query per contest, option or candidacy (the results once ran one per option)."""
+    client.get(url)  # warm the per-process caches (site, calendar)
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
