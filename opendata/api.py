@@ -167,7 +167,6 @@ def _page_links(request, number, pages):
 class SpanishJSONRenderer(JSONRenderer):
     """Accents as they are (UTF-8), not as \\u escapes."""
 
-    media_type = "application/json; charset=utf-8"
     json_dumps_params = {"ensure_ascii": False}
 
 

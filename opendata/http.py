@@ -66,7 +66,15 @@ def open_endpoint(view):
             return error(READ_ONLY, 405, Allow="GET, HEAD, OPTIONS")
         if not ratelimit.hit(RATE_LIMIT, identity.address_hash(request)):
             return error(TOO_MANY, 429, Retry_After=str(ratelimit.limit(RATE_LIMIT)[1]))
-        response = view(request, *args, **kwargs)
+        head = request.method == "HEAD"
+        if head:
+            # Answered as GET (django-ninja routes GET only); the server sends no body.
+            request.method = "GET"
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            if head:
+                request.method = "HEAD"
         if callable(getattr(response, "render", None)) and not getattr(
             response, "is_rendered", True
         ):

@@ -105,7 +105,8 @@ def test_results_with_their_options_and_filters(client, results_phase):
 def test_section_and_its_links(client, results_phase):
     section = Section.objects.select_related("municipality", "district").get(number=5200)
     r = client.get("/api/v2/secciones/5200/")
-    assert r.status_code == 200
+    assert r.status_code == 200 and r["Content-Type"] == "application/json; charset=utf-8"
+    assert "Toluca" in r.content.decode("utf-8")  # accents and names unescaped
     body = r.json()
     assert body["seccion"] == 5200
     assert body["municipio"]["nombre"] == section.municipality.name == "Toluca"
@@ -266,3 +267,10 @@ def test_a_fixed_number_of_queries(
     client.get(url)  # warm the per-process caches (site, calendar)
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200
+
+
+def test_head_is_answered_like_get(client, results_phase):
+    for url in ("/api/v2/secciones/5200/", "/api/v2/pages/", "/datos/municipios.csv"):
+        head, get = client.head(url), client.get(url)
+        assert head.status_code == 200 and head.content == b""
+        assert head["ETag"] == get["ETag"], url
