@@ -58,6 +58,8 @@ class CandidacyItem(Schema):
     distrito_local: int | None
     fuente: str
     linea_en_fuente: int | None
+    slug_actor: str
+    clave_inegi_municipio: str | None
 
 
 class CandidacyPage(Page):

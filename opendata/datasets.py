@@ -594,6 +594,12 @@ DATASETS = [
             Column("distrito_local", INTEGER, "Distrito local (diputaciones de mayoría)."),
             Column("fuente", TEXT, "Archivo de donde se importó."),
             Column("linea_en_fuente", INTEGER, "Línea de ese archivo."),
+            Column(
+                "slug_actor",
+                TEXT,
+                "Slug de quien la postula (el de «Partidos, coaliciones y candidaturas»).",
+            ),
+            Column("clave_inegi_municipio", TEXT, "Clave INEGI del municipio."),
         ],
         source=(
             "Candidaturas 2021 a las presidencias municipales (propietaria y suplente) de "

@@ -118,6 +118,9 @@ CSV_HEADER = [
     "distrito_local",
     "fuente",
     "linea_en_fuente",
+    # Stable identifiers (issue 18), after the original columns.
+    "slug_actor",
+    "clave_inegi_municipio",
 ]
 
 
@@ -141,6 +144,8 @@ def candidacy_rows(queryset, start=None, stop=None):
         "district__number",
         "source",
         "source_line",
+        "actor__slug",
+        "municipality__inegi_code",
     )[start:stop]
     kinds = dict(PoliticalActorPage.KIND_CHOICES)
     offices = dict(Office.choices)
@@ -149,7 +154,7 @@ def candidacy_rows(queryset, start=None, stop=None):
     reelection = {True: "sí", False: "no", None: "sin dato"}
     for (
         office, position, role, name, gender, reelect, actor, acronym, kind,
-        municipality, ine_code, district, source, line,
+        municipality, ine_code, district, source, line, actor_slug, inegi_code,
     ) in values.iterator(chunk_size=2000):  # fmt: skip
         yield [
             offices[office],
@@ -166,6 +171,8 @@ def candidacy_rows(queryset, start=None, stop=None):
             "" if district is None else district,
             source,
             line or "",
+            actor_slug,
+            inegi_code or "",
         ]
 
 
