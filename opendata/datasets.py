@@ -255,6 +255,35 @@ def membership_rows(request):
     )
 
 
+def scope_rows(request):
+    """Where each coalition, candidatura común or independent candidacy runs."""
+    live = PoliticalActorPage.objects.live().values("id")
+    municipal = PoliticalActorPage.municipalities.through.objects.filter(
+        politicalactorpage_id__in=live
+    ).values_list(
+        "politicalactorpage__slug",
+        "politicalactorpage__registration_order",
+        "municipalitypage__ine_code",
+        "municipalitypage__inegi_code",
+        "municipalitypage__name",
+    )
+    districts = PoliticalActorPage.districts.through.objects.filter(
+        politicalactorpage_id__in=live
+    ).values_list(
+        "politicalactorpage__slug", "politicalactorpage__registration_order", "districtpage__number"
+    )
+    rows = [
+        (order, 0, ine, [slug, "ayuntamiento", ine, inegi, name, None])
+        for slug, order, ine, inegi, name in municipal
+    ]
+    rows += [
+        (order, 1, number, [slug, "diputacion", None, None, None, number])
+        for slug, order, number in districts
+    ]
+    for *_key, row in sorted(rows, key=lambda r: (r[0], r[3][0], r[1], r[2])):
+        yield row
+
+
 def _calendar_sentence(request, feature, when_field, what):
     calendar = ElectionCalendar.load(request_or_site=request)
     if calendar.is_open(feature):
@@ -566,6 +595,29 @@ DATASETS = [
         ),
         licence=LICENCE_MIT_AND_EMAGAR,
         row_source=membership_rows,
+        updated=_published(PoliticalActorPage),
+    ),
+    Dataset(
+        slug="ambito-alianzas",
+        title="Dónde participa cada coalición, candidatura común o independiente",
+        description=(
+            "Una fila por municipio (ayuntamiento) o distrito (diputación) en que postula cada "
+            "coalición, candidatura común o candidatura independiente."
+        ),
+        columns=[
+            Column("actor", TEXT, "Slug del actor."),
+            Column("eleccion", TEXT, "ayuntamiento o diputacion."),
+            Column("numero_ine_ieem_municipio", INTEGER, "Número INE/IEEM del municipio."),
+            Column("clave_inegi_municipio", TEXT, "Clave INEGI del municipio."),
+            Column("municipio", TEXT, "Nombre del municipio."),
+            Column("distrito_local", INTEGER, "Número del distrito local."),
+        ],
+        source=(
+            "Paquete aelectoral2 (alianzas 2021 de ayuntamientos y diputaciones) y, para las "
+            "independientes, emagar/elecRetrns. Detalle en fixtures/SOURCES.md."
+        ),
+        licence=LICENCE_MIT_AND_EMAGAR,
+        row_source=scope_rows,
         updated=_published(PoliticalActorPage),
     ),
     Dataset(

@@ -126,3 +126,21 @@ def test_a_page_number_that_does_not_exist_says_so(client, results_phase):
     assert r.status_code == 404 and "Esa página no existe" in r.content.decode()
     r = client.get("/datos/secciones/", {"pagina": "x<script>"})
     assert r.status_code == 400 and "<script>" not in r.content.decode().split("</h1>")[1]
+
+
+def test_alliance_scope_matches_the_registered_alliances(client, results_phase):
+    """fixtures/SOURCES.md: PAN-PRI-PRD in 72 municipalities plus Nextlalpan and 28
+    districts; the PT-MORENA-NAEM coalición in 90 and 34, its candidatura común in 30 and 10."""
+    doc, _, _ = json_rows(client.get("/datos/ambito-alianzas.json"))
+    counts = {}
+    for r in doc["filas"]:
+        counts[(r["actor"], r["eleccion"])] = counts.get((r["actor"], r["eleccion"]), 0) + 1
+    assert counts[("coalicion-pan-pri-prd", "ayuntamiento")] == 73
+    assert counts[("coalicion-pan-pri-prd", "diputacion")] == 28
+    assert counts[("coalicion-pt-morena-naem", "ayuntamiento")] == 90
+    assert counts[("coalicion-pt-morena-naem", "diputacion")] == 34
+    assert counts[("candidatura-comun-pt-morena-naem", "ayuntamiento")] == 30
+    assert counts[("candidatura-comun-pt-morena-naem", "diputacion")] == 10
+    members = json_rows(client.get("/datos/integracion-alianzas.json"))[0]["filas"]
+    pan_pri_prd = [r["partido"] for r in members if r["alianza"] == "coalicion-pan-pri-prd"]
+    assert pan_pri_prd == ["pan", "pri", "prd"]
