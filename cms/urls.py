@@ -15,6 +15,8 @@ urlpatterns = [
     # Each app owns its non-page addresses (forms, lists, downloads, JSON).
     path("", include("participation.urls")),
     path("", include("electoral.urls")),
+    # Open data and the read-only API (/datos/, /api/v2/): nothing else imports opendata.
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

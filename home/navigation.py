@@ -80,7 +80,7 @@ register_section(
     order=30,
     entry_point="Qué hacen la Legislatura y los ayuntamientos, y cada cargo de tu boleta.",
 )
-# Still to come (open data): listed now, shown the day its page is live. The
+# Open data (/datos/, a route of opendata/, which home may not import). The
 # statistics (/estadisticas/, order 80) are registered by participation.
 register_section("/datos/", "Datos abiertos", order=90)
 

@@ -57,6 +57,8 @@ DEFAULT_LIMITS = {
     "burst_flag": (10, 600),
     "burst_refuse": (50, 600),
     "burst_refuse_day": (200, 86400),
+    # open data and the read-only API (opendata/), per address bucket
+    "open_data_address": (300, 60),
 }
 
 

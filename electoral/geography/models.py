@@ -150,6 +150,7 @@ class _ListRedirectPage(Page):
     """A container whose list lives on /geografia/ (anchor `list_anchor`)."""
 
     list_anchor = ""
+    api_fields: list = []  # no fields of its own: the API lists its children by type
 
     class Meta:
         abstract = True

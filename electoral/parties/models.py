@@ -477,6 +477,8 @@ class CandidateProfileIndexPage(_ActorContentMixin, _OnePerActorMixin, Page):
 
     fixed_slug = "candidaturas"
 
+    api_fields: list = []  # no fields of its own: the profiles are its children
+
     parent_page_types = ["electoral.PoliticalActorPage"]
     subpage_types = ["electoral.CandidateProfilePage"]
 

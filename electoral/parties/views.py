@@ -118,7 +118,62 @@ CSV_HEADER = [
     "distrito_local",
     "fuente",
     "linea_en_fuente",
+    # Stable identifiers (issue 18), after the original columns.
+    "slug_actor",
+    "clave_inegi_municipio",
 ]
+
+
+def candidacy_rows(queryset, start=None, stop=None):
+    """The rows of /candidaturas.csv (CSV_HEADER's columns, plain values, list
+    order) for `queryset`, or its rows start:stop in that order; also the
+    open-data dataset and the API (opendata/)."""
+    # Plain tuples, not model instances: 20,000 page objects would be slow.
+    values = queryset.in_list_order().values_list(
+        "office",
+        "position",
+        "role",
+        "name",
+        "gender",
+        "reelection",
+        "actor__title",
+        "actor__acronym",
+        "actor__kind",
+        "municipality__name",
+        "municipality__ine_code",
+        "district__number",
+        "source",
+        "source_line",
+        "actor__slug",
+        "municipality__inegi_code",
+    )[start:stop]
+    kinds = dict(PoliticalActorPage.KIND_CHOICES)
+    offices = dict(Office.choices)
+    roles = dict(Candidacy.Role.choices)
+    genders = dict(Gender.choices)
+    reelection = {True: "sí", False: "no", None: "sin dato"}
+    for (
+        office, position, role, name, gender, reelect, actor, acronym, kind,
+        municipality, ine_code, district, source, line, actor_slug, inegi_code,
+    ) in values.iterator(chunk_size=2000):  # fmt: skip
+        yield [
+            offices[office],
+            position,
+            roles[role],
+            name,
+            genders.get(gender, gender),
+            reelection[reelect],
+            actor,
+            acronym,
+            kinds.get(kind, kind),
+            municipality or "",
+            "" if ine_code is None else ine_code,
+            "" if district is None else district,
+            source,
+            line or "",
+            actor_slug,
+            inegi_code or "",
+        ]
 
 
 class _Echo:
@@ -143,59 +198,16 @@ def candidacy_csv(request):
             status=404,
             content_type="text/plain; charset=utf-8",
         )
-    # Plain tuples, not model instances: 20,000 page objects would be slow.
-    queryset = filters.qs.in_list_order().values_list(
-        "office",
-        "position",
-        "role",
-        "name",
-        "gender",
-        "reelection",
-        "actor__title",
-        "actor__acronym",
-        "actor__kind",
-        "municipality__name",
-        "municipality__ine_code",
-        "district__number",
-        "source",
-        "source_line",
-    )
-    kinds = dict(PoliticalActorPage.KIND_CHOICES)
-    offices = dict(Office.choices)
-    roles = dict(Candidacy.Role.choices)
-    genders = dict(Gender.choices)
-    reelection = {True: "sí", False: "no", None: "sin dato"}
+    queryset = filters.qs
     writer = csv.writer(_Echo())
 
     def rows():
         yield "\ufeff" + writer.writerow(CSV_HEADER)
-        for (
-            office, position, role, name, gender, reelect, actor, acronym, kind,
-            municipality, ine_code, district, source, line,
-        ) in queryset.iterator(chunk_size=2000):  # fmt: skip
-            yield writer.writerow(
-                safe_row(
-                    [
-                        offices[office],
-                        position,
-                        roles[role],
-                        name,
-                        genders.get(gender, gender),
-                        reelection[reelect],
-                        actor,
-                        acronym,
-                        kinds.get(kind, kind),
-                        municipality or "",
-                        "" if ine_code is None else ine_code,
-                        "" if district is None else district,
-                        source,
-                        line or "",
-                    ]
-                )
-            )
+        for row in candidacy_rows(queryset):
+            yield writer.writerow(safe_row(row))
 
-    filters = [f"{k}-{v}" for k, v in sorted(form.cleaned_data.items()) if v not in (None, "")]
-    name = "candidaturas" + ("_" + "_".join(filters) if filters else "")
+    chosen = [f"{k}-{v}" for k, v in sorted(form.cleaned_data.items()) if v not in (None, "")]
+    name = "candidaturas" + ("_" + "_".join(chosen) if chosen else "")
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{slugify(name)[:120] or "candidaturas"}-{date.today():%Y%m%d}.csv"'

@@ -1,7 +1,7 @@
 """The import-linter contracts (pyproject.toml, run by `make lint`) hold on the
 tree, and fail when a forbidden import is added.
 
-Each case copies the Python files of the four packages into a temporary
+Each case copies the Python files of the packages into a temporary
 directory, adds one forbidden import (at module level or inside a function:
 both count) and runs `lint-imports` there.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("participation", "electoral", "home", "cms")
+PACKAGES = ("participation", "electoral", "home", "cms", "opendata")
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -50,6 +50,10 @@ def test_the_contracts_hold_on_the_tree(tmp_path):
 @pytest.mark.parametrize(
     "module, line, contract",
     [
+        # Nothing but cms.urls imports open data.
+        ("electoral/urls.py", "import opendata.datasets", "Nothing imports open data"),
+        # Open data never reads ideas or reactions themselves.
+        ("opendata/views.py", "from participation.ideas.models import Idea", "Open data reads"),
         # home is the bottom app: it never imports electoral.
         ("home/models.py", "from electoral.models import MunicipalityPage", "Apps:"),
         # electoral never imports participation.

@@ -41,6 +41,9 @@ PAGES = [
     PublicPage("/partidos/", None, feature="/partidos/"),
     PublicPage("/quitadudas/", None, feature="/quitadudas/"),
     PublicPage("/organos/", None, feature="/organos/"),
+    PublicPage("/datos/", "Datos abiertos", feature="/datos/"),
+    PublicPage("/datos/secciones/", "Secciones electorales", feature="/datos/"),
+    PublicPage("/datos/api/", "API de datos abiertos", feature="/datos/"),
 ]
 BRAND = "rgb(122, 20, 80)"  # --brand in static/css/site.css
 

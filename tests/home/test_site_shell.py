@@ -98,20 +98,21 @@ def _menu(html):
 
 @pytest.mark.django_db
 def test_menu_links_only_sections_that_exist_and_follows_publishing(client, home_site):
-    assert "/datos/" in dict(MAIN_NAVIGATION)
+    assert "/partidos/" in dict(MAIN_NAVIGATION)
     menu = _menu(client.get("/").content.decode())
     assert "/mi-boleta/" in menu and "/candidaturas/" in menu
-    assert "/datos/" not in menu and "/partidos/" not in menu  # not built: no dead link
-    assert client.get("/datos/").status_code == 404
+    assert "/datos/" in menu  # a route of its own (opendata/)
+    assert "/partidos/" not in menu  # a page not built: no dead link
+    assert client.get("/partidos/").status_code == 404
 
-    data = StandardPage(title="Datos abiertos", slug="datos", intro="Datos abiertos del sitio.")
-    home_page().add_child(instance=data)
-    data.save_revision().publish()
+    section = StandardPage(title="Partidos", slug="partidos", intro="Partidos y plataformas.")
+    home_page().add_child(instance=section)
+    section.save_revision().publish()
     html = client.get("/").content.decode()
-    assert "/datos/" in _menu(html)
+    assert "/partidos/" in _menu(html)
 
-    data.unpublish()
-    assert "/datos/" not in _menu(client.get("/").content.decode())
+    section.unpublish()
+    assert "/partidos/" not in _menu(client.get("/").content.decode())
 
 
 @pytest.mark.django_db
@@ -135,11 +136,11 @@ def test_results_enter_the_menus_and_the_home_on_the_calendar_results_date(clien
 @pytest.mark.django_db
 def test_menu_follows_a_section_moved_below_another(client, home_site):
     home = home_page()
-    data = StandardPage(title="Datos abiertos", slug="datos", intro="Datos abiertos del sitio.")
-    home.add_child(instance=data)
-    data.save_revision().publish()
+    section = StandardPage(title="Partidos", slug="partidos", intro="Partidos y plataformas.")
+    home.add_child(instance=section)
+    section.save_revision().publish()
     other = StandardPage(title="Acerca", slug="acerca", intro="Acerca del sitio.")
     home.add_child(instance=other)
-    assert "/datos/" in _menu(client.get("/").content.decode())
-    data.move(other, pos="last-child")
-    assert "/datos/" not in _menu(client.get("/").content.decode())
+    assert "/partidos/" in _menu(client.get("/").content.decode())
+    section.move(other, pos="last-child")
+    assert "/partidos/" not in _menu(client.get("/").content.decode())

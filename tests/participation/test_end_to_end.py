@@ -15,7 +15,9 @@ from .factories import IdeaFactory, seed_reactions
 pytestmark = pytest.mark.django_db
 
 # Distinctive totals seeded below; none may appear on any public response.
-SEEDED = {"topic_likes": 7919, "platform_dislikes": 8731, "proposal_likes": 6173}
+# Figures no public page shows by chance: 6173, used before, is a real section
+# number (listed by /datos/secciones.csv).
+SEEDED = {"topic_likes": 7919, "platform_dislikes": 8731, "proposal_likes": 9461}
 SECRET_IDEA = "Idea confidencial ZX-81 que nunca debe publicarse"
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documentos/", "/django-admin/")
 
