@@ -34,3 +34,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
         "NAME": os.path.join(_test_dir, f"decide_test_{os.getpid()}.sqlite3")
     }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The origin cache of pages (home/pagecache.py) uses the default cache in
+# tests, which tests/conftest.py empties around every test.
+PAGE_CACHE_ALIAS = "default"
