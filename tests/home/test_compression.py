@@ -3,12 +3,14 @@ gzip, identical once decompressed; never a response that carries a secret."""
 
 import gzip
 import json
+import re
 
 import brotli
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from electoral.models import CandidateProfilePage
 from home.compression import accepted_encodings, negotiate
 from tests.electoral.results.helpers import set_phase
 
@@ -112,10 +114,6 @@ FIRST_VIEW_BUDGET = 40 * 1024
 )
 def test_first_view_with_css_and_js_is_under_40_kb(site, url):
     """What a phone downloads the first time: the page plus its CSS and scripts, in brotli."""
-    import re
-
-    from electoral.models import CandidateProfilePage
-
     set_phase("results")
     if url == "profile":
         url = CandidateProfilePage.objects.live().first().url
@@ -123,7 +121,8 @@ def test_first_view_with_css_and_js_is_under_40_kb(site, url):
     page = client.get(url)
     assert page.status_code == 200, url
     html = decoded(page).decode()
-    assets = re.findall(r'<(?:link rel="stylesheet"|script)[^>]*(?:href|src)="(/static/[^"]+)"', html)
+    linked = r'<(?:link rel="stylesheet"|script)[^>]*(?:href|src)="(/static/[^"]+)"'
+    assets = re.findall(linked, html)
     assert assets, "the page links its CSS and JS"
     total = len(body(page))
     for asset in assets:

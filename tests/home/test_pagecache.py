@@ -214,7 +214,7 @@ def test_responses_with_cookies_private_or_not_200_are_never_stored(home_site):
     for view in (with_cookie, private, not_found, lambda request: HttpResponse("x" * 300)):
         calls = []
 
-        def counted(request, view=view):
+        def counted(request, view=view, calls=calls):
             calls.append(1)
             return view(request)
 
