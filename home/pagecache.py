@@ -48,6 +48,8 @@ from django.core.exceptions import DisallowedHost
 from django.db import models, transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Site
 
 from . import compression
 from .election_calendar import ElectionCalendar
@@ -144,23 +146,46 @@ def purge(**kwargs):
     Usable as a signal receiver. The purge at once drops what this process and
     the others hold; the one at the commit drops what a visitor may have stored
     meanwhile from the data before the commit (one per transaction however many
-    rows it changed).
+    rows it changed), and purges the CDN's copies of PAGE_CACHE_CDN_PATHS.
     """
     if not enabled():
         return
-    _purge_now()
+    _bump_quietly()
     connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        callback[1] is _purge_now for callback in connection.run_on_commit
-    ):
-        transaction.on_commit(_purge_now)
+    if not connection.in_atomic_block:
+        _purge_cdn()
+    elif not any(callback[1] is _after_commit for callback in connection.run_on_commit):
+        transaction.on_commit(_after_commit)
 
 
-def _purge_now():
+def _after_commit():
+    _bump_quietly()
+    _purge_cdn()
+
+
+def _bump_quietly():
     try:
         bump_generation()
     except Exception:  # a cache outage must not break an editor's save  # noqa: BLE001
         log.warning("page cache: the purge failed", exc_info=True)
+
+
+def cdn_urls():
+    """The listing pages of every site, as the CDN knows them."""
+    paths = getattr(settings, "PAGE_CACHE_CDN_PATHS", [])
+    return [site.root_url.rstrip("/") + path for site in Site.objects.all() for path in paths]
+
+
+def _purge_cdn():
+    """Publishing a page purges its own URL at the CDN (Wagtail's frontend_cache);
+    the pages that list it, and every page after a calendar or snippet change,
+    are these. Others age out after CDN_CACHE_SECONDS."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    try:
+        purge_urls_from_cache(cdn_urls())
+    except Exception:  # the CDN's API is down: the pages age out  # noqa: BLE001
+        log.warning("page cache: the CDN purge failed", exc_info=True)
 
 
 # --- Time: the calendar's next date ------------------------------------------

@@ -200,6 +200,59 @@ else:
         # About 2,000 pages of ~20 KB compressed per process.
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
+
+
+def frontend_cache_from_env(environ):
+    """wagtail.contrib.frontend_cache backends from the environment (README «Caching»).
+
+    FRONTEND_CACHE_HTTP_URL: Varnish, nginx or any proxy that takes HTTP PURGE.
+    FRONTEND_CACHE_CLOUDFLARE_ZONEID with FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN.
+    FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID (needs boto3 and AWS credentials
+    in the usual AWS_* variables). Several may be set at once.
+    """
+    backends = {}
+    if environ.get("FRONTEND_CACHE_HTTP_URL"):
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["FRONTEND_CACHE_HTTP_URL"],
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+            "BEARER_TOKEN": environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    hostnames = [
+        h.strip() for h in environ.get("FRONTEND_CACHE_HOSTNAMES", "").split(",") if h.strip()
+    ]
+    if hostnames:
+        for backend in backends.values():
+            backend["HOSTNAMES"] = hostnames
+    return backends
+
+
+# The CDN in front of the site: publishing a page purges it there too (Wagtail's
+# own handlers); every other purge of the origin cache (home/pagecache.py)
+# purges PAGE_CACHE_CDN_PATHS, the pages that list others.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env(os.environ)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.frontend_cache"
+    )
+PAGE_CACHE_CDN_PATHS = [
+    p.strip()
+    for p in os.environ.get(
+        "PAGE_CACHE_CDN_PATHS",
+        "/,/geografia/,/partidos/,/candidaturas/,/resultados/,/quitadudas/,/estadisticas/,/organos/",
+    ).split(",")
+    if p.strip()
+]
+
 # /favicon.ico (and any file in static/root/) at the site's root, by WhiteNoise.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 

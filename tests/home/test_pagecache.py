@@ -13,7 +13,9 @@ from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
+from cms.settings.base import frontend_cache_from_env
 from electoral.models import MunicipalityPage
 from home import pagecache
 from home.models import ElectionCalendar
@@ -286,11 +288,11 @@ def test_signed_in_editors_get_fresh_private_pages(site):
 
 def test_a_purge_inside_a_transaction_is_repeated_once_at_commit(home_site):
     def scheduled():
-        return sum(1 for entry in connection.run_on_commit if entry[1] is pagecache._purge_now)
+        return sum(1 for entry in connection.run_on_commit if entry[1] is pagecache._after_commit)
 
     assert connection.in_atomic_block  # the test's transaction
     connection.run_on_commit = [
-        e for e in connection.run_on_commit if e[1] is not pagecache._purge_now
+        e for e in connection.run_on_commit if e[1] is not pagecache._after_commit
     ]
     before = pagecache.current_generation()
     pagecache.purge()
@@ -349,3 +351,49 @@ def test_favicon_is_served(home_site):
     assert response["Content-Type"] in ("image/x-icon", "image/vnd.microsoft.icon")
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert body[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+# --- The CDN -----------------------------------------------------------------
+
+PURGED = []
+
+
+class RecordingBackend(BaseBackend):
+    """A CDN that writes down what it is asked to purge."""
+
+    def purge(self, url):
+        PURGED.append(url)
+
+
+def test_frontend_cache_is_configured_from_the_environment():
+    assert frontend_cache_from_env({}) == {}
+    backends = frontend_cache_from_env(
+        {
+            "FRONTEND_CACHE_HTTP_URL": "http://varnish:6081",
+            "FRONTEND_CACHE_CLOUDFLARE_ZONEID": "zona",
+            "FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN": "token",
+            "FRONTEND_CACHE_HOSTNAMES": "decide.ieem.org.mx, www.decide.ieem.org.mx",
+        }
+    )
+    assert backends["http"]["LOCATION"] == "http://varnish:6081"
+    assert backends["http"]["BACKEND"].endswith("HTTPBackend")
+    assert backends["cloudflare"]["ZONEID"] == "zona"
+    assert backends["cloudflare"]["BEARER_TOKEN"] == "token"
+    assert backends["cloudflare"]["HOSTNAMES"] == ["decide.ieem.org.mx", "www.decide.ieem.org.mx"]
+    assert "cloudfront" not in backends
+
+
+def test_a_calendar_change_purges_the_listing_pages_at_the_cdn(home_site, settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": f"{__name__}.RecordingBackend", "HOSTNAMES": ["localhost"]}
+    }
+    PURGED.clear()
+    calendar = ElectionCalendar.load()
+    connection.run_on_commit = []  # what the set-up left for the test's (never) commit
+    calendar.election_day = timezone.localdate() + timezone.timedelta(days=3)
+    calendar.save()
+    assert PURGED == []  # not before the commit
+    (callback,) = [entry[1] for entry in connection.run_on_commit]
+    callback()
+    root = home_site.root_url.rstrip("/")
+    assert f"{root}/" in PURGED and f"{root}/resultados/" in PURGED
