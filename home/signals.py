@@ -14,7 +14,7 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from . import pagecache
+from . import pagecache, routing
 from .navigation import forget_live_sections
 
 # The apps whose models appear on public pages: any save or delete of one of
@@ -51,6 +51,8 @@ def connect():
         post_page_move.connect(page_moved, sender=model, dispatch_uid=f"home-nav-move-{label}")
         post_save.connect(page_saved, sender=model, dispatch_uid=f"home-nav-save-{label}")
     connect_page_cache_purge()
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        signal.connect(routing.forget_sites, sender=Site, dispatch_uid=f"home-sites-{name}")
 
 
 def page_cache_models():

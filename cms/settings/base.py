@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "electoral.editorial.middleware.PartyEditorAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Issue 19: a page found by its URL in two queries, not two per tree level.
+    "home.routing.PageRouteMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     # Last, so that lock-outs see every other middleware's work.
     "axes.middleware.AxesMiddleware",
