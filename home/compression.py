@@ -29,7 +29,8 @@ COMPRESSIBLE_TYPES = (
     "application/vnd.oai.openapi",
     "image/svg+xml",
 )
-NO_COMPRESSION_PREFIXES = ("/admin/", "/django-admin/")
+# The admin and participation's JSON (it carries the visitor's CSRF token).
+NO_COMPRESSION_PREFIXES = ("/admin/", "/django-admin/", "/participa/")
 MIN_LENGTH = 200
 # Quality 5: about gzip -9's size at a fraction of brotli 11's time; a page is
 # compressed once per purge when cached, and at every request when not.

@@ -63,8 +63,9 @@ class PageRouteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for(request)  # every view asks for it
+        # Pages ask for it (settings, menus); POSTs (reactions, ideas) never do.
+        if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

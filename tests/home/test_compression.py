@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from electoral.models import CandidateProfilePage
+from electoral.models import CandidateProfilePage, PlatformPage
 from home.compression import accepted_encodings, negotiate
 from tests.electoral.results.helpers import set_phase
 
@@ -138,3 +138,14 @@ def static_size_brotli(url):
     assert path, url
     with open(path, "rb") as handle:
         return len(brotli.compress(handle.read(), quality=11))
+
+
+def test_participation_json_with_a_csrf_token_is_not_compressed(site):
+    set_phase("campaign")
+    platform = PlatformPage.objects.live().first()
+    response = Client(HTTP_ACCEPT_ENCODING="gzip, br").get(
+        f"/participa/estado/?pagina={platform.pk}"
+    )
+    assert response.status_code == 200
+    assert "csrfToken" in json.loads(response.content)
+    assert "Content-Encoding" not in response
