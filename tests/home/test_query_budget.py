@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "/": 10,
     "/aviso-de-privacidad/": 10,
-    "/estadisticas/": 12,
+    "/estadisticas/": 15,
 }
 
 
