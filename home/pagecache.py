@@ -48,6 +48,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import models, transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import set_response_etag
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Site
 
@@ -361,6 +362,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         strip_anonymous_vary(request, response)
         if cache is not None and storable(request, response):
+            if not response.has_header("ETag"):
+                set_response_etag(response)  # once, not at every hit (ConditionalGetMiddleware)
             try:
                 cache.set(key, freeze(response), lifetime(request))
             except Exception:  # noqa: BLE001

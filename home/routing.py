@@ -16,10 +16,12 @@ that routes itself) falls back to Wagtail's walk, which answers 404 or routes
 as usual.
 """
 
+import contextlib
 import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site, get_page_models
@@ -65,7 +67,9 @@ class PageRouteMiddleware:
     def __call__(self, request):
         # Pages ask for it (settings, menus); POSTs (reactions, ideas) never do.
         if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for(request)
+            # The database down: each view answers it its own way.
+            with contextlib.suppress(DatabaseError):
+                request._wagtail_site = site_for(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -77,7 +81,10 @@ class PageRouteMiddleware:
         ):
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        route = find_route(request, path)
+        try:
+            route = find_route(request, path)
+        except DatabaseError:  # Wagtail's own routing meets it and answers as before
+            return None
         if route is not None:
             request._wagtail_route_for_request = route
         return None
