@@ -349,6 +349,9 @@ class PageCacheMiddleware:
             key = cache_key(request, current_generation(), compression.negotiate(request))
         except DisallowedHost:
             return self.get_response(request)
+        except Exception:  # the cache or the stamp file is unusable: serve uncached  # noqa: BLE001
+            log.warning("page cache: no generation", exc_info=True)
+            return self.get_response(request)
         cache = page_cache()
         try:
             entry = cache.get(key)

@@ -397,3 +397,16 @@ def test_a_calendar_change_purges_the_listing_pages_at_the_cdn(home_site, settin
     callback()
     root = home_site.root_url.rstrip("/")
     assert f"{root}/" in PURGED and f"{root}/resultados/" in PURGED
+
+
+def test_an_unusable_stamp_file_serves_pages_uncached(home_site, settings, tmp_path):
+    settings.PAGE_CACHE_STAMP_FILE = str(tmp_path / "no-such-folder" / "stamp")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "u"},
+    }
+    settings.PAGE_CACHE_ALIAS = "pages"
+    for _ in range(2):
+        response = anonymous().get("/")
+        assert response.status_code == 200
+        assert "X-Cache" not in response
