@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run install setup test test-postgres test-e2e lint format bench clean
+.PHONY: help run install setup test test-postgres test-e2e lint format bench bench-load clean
 
 help:
 	@echo "make run            create .venv, install, migrate, load data and serve on http://$(HOST):$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make test-e2e       browser journeys in headless Chromium"
 	@echo "make lint           ruff check, ruff format --check, djhtml --check, lint-imports (dependency rules)"
 	@echo "make bench          benchmarks under bench/"
+	@echo "make bench-load     election-night load: pages cached/uncached vs a static file (needs wrk)"
 
 $(PY):
 	@test -n "$(PYTHON_BIN)" || exit 1
@@ -68,6 +69,11 @@ format: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Election-night load (issue 19): gunicorn + wrk, cached and uncached pages
+# against the static-file floor; exits 1 when a budget is missed.
+bench-load: install
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -64,6 +64,12 @@ MIDDLEWARE = [
     # After Django's CSP middleware: picks the admin policy, keeps the nonce.
     "home.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Issue 19: ETag/304 (for cached pages too), the origin cache of anonymous
+    # public pages (home/pagecache.py), then brotli/gzip of responses without
+    # secrets (home/compression.py), all before the session is even read.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.pagecache.PageCacheMiddleware",
+    "home.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +80,8 @@ MIDDLEWARE = [
     "electoral.editorial.middleware.PartyEditorAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Issue 19: a page found by its URL in two queries, not two per tree level.
+    "home.routing.PageRouteMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     # Last, so that lock-outs see every other middleware's work.
     "axes.middleware.AxesMiddleware",
@@ -167,6 +175,88 @@ STATISTICS_REDIS_URL = os.environ.get("STATISTICS_REDIS_URL", REDIS_URL or "")
 # Seconds a public page may be kept by browsers and shared caches. Pages for
 # anonymous visitors carry no per-visitor content (see docs in README).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+
+# --- Election-night performance (issue 19; README «Caching») ----------------
+# Shared caches (a CDN) may keep a public page this long (s-maxage); with
+# FRONTEND_CACHE_* set below they are purged on publish, so it can be long.
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", str(PUBLIC_CACHE_SECONDS)))
+STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("STALE_WHILE_REVALIDATE_SECONDS", "30"))
+# The origin cache of anonymous public pages (home/pagecache.py): its own cache
+# alias (Redis when REDIS_URL is set, local memory otherwise), purged by a
+# site-wide generation on every change of what pages show.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+if REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "decide-pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "decide-ieem-pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        # About 2,000 pages of ~20 KB compressed per process.
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+
+
+def frontend_cache_from_env(environ):
+    """wagtail.contrib.frontend_cache backends from the environment (README «Caching»).
+
+    FRONTEND_CACHE_HTTP_URL: Varnish, nginx or any proxy that takes HTTP PURGE.
+    FRONTEND_CACHE_CLOUDFLARE_ZONEID with FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN.
+    FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID (needs boto3 and AWS credentials
+    in the usual AWS_* variables). Several may be set at once.
+    """
+    backends = {}
+    if environ.get("FRONTEND_CACHE_HTTP_URL"):
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["FRONTEND_CACHE_HTTP_URL"],
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+            "BEARER_TOKEN": environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    hostnames = [
+        h.strip() for h in environ.get("FRONTEND_CACHE_HOSTNAMES", "").split(",") if h.strip()
+    ]
+    if hostnames:
+        for backend in backends.values():
+            backend["HOSTNAMES"] = hostnames
+    return backends
+
+
+# The CDN in front of the site: publishing a page purges it there too (Wagtail's
+# own handlers); every other purge of the origin cache (home/pagecache.py)
+# purges PAGE_CACHE_CDN_PATHS, the pages that list others.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env(os.environ)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.frontend_cache"
+    )
+PAGE_CACHE_CDN_PATHS = [
+    p.strip()
+    for p in os.environ.get(
+        "PAGE_CACHE_CDN_PATHS",
+        "/,/geografia/,/partidos/,/candidaturas/,/resultados/,/quitadudas/,/estadisticas/,/organos/",
+    ).split(",")
+    if p.strip()
+]
+
+# /favicon.ico (and any file in static/root/) at the site's root, by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 # --- Auth -----------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

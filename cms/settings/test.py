@@ -34,3 +34,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
         "NAME": os.path.join(_test_dir, f"decide_test_{os.getpid()}.sqlite3")
     }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The origin cache of pages (home/pagecache.py) is off in tests, so that
+# query budgets measure the uncached work; tests/home/test_pagecache.py and
+# tests/home/test_compression.py turn it on. It uses the default cache in
+# tests, which tests/conftest.py empties around every test.
+PAGE_CACHE_ENABLED = False
+PAGE_CACHE_ALIAS = "default"

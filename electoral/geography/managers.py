@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from wagtail.models import PageManager
 
 from electoral.importing import ImportFileError, ImportReport, read_csv, read_geojson
+from home import pagecache
 from home.text import fold_name_words
 
 from .svg import MapItem, Projection, bounds_of, polygons_of, render_map, shape_of, viewbox_of
@@ -341,6 +342,7 @@ class MunicipalityDistrictManager(models.Manager):
         stale = [link.pk for key, link in existing.items() if key not in wanted]
         self.bulk_create(to_create)
         self.bulk_update(to_update, ["section_count"])
+        pagecache.purge()  # bulk writes send no signals
         if stale:
             self.filter(pk__in=stale).delete()
         counts.created, counts.updated, counts.deleted = len(to_create), len(to_update), len(stale)
@@ -484,6 +486,7 @@ class SectionManager(models.Manager):
         stale = [pk for number, (pk, *_) in existing.items() if number not in wanted]
         self.bulk_create(to_create, batch_size=500)
         self.bulk_update(to_update, ["municipality", "district"], batch_size=500)
+        pagecache.purge()  # bulk writes send no signals
         for i in range(0, len(stale), 500):
             self.filter(pk__in=stale[i : i + 500]).delete()
         counts.created, counts.updated, counts.deleted = len(to_create), len(to_update), len(stale)
@@ -609,6 +612,7 @@ class GeographyMapManager(models.Manager):
         MunicipalityPage.objects.bulk_update(
             municipalities.values(), ["shape_path", "shape_viewbox"]
         )
+        pagecache.purge()  # bulk writes send no signals
 
         counts = ImportReport()
         maps = {

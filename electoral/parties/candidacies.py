@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from electoral.geography.models import DistrictPage, MunicipalityDistrict, MunicipalityPage
 from electoral.importing import ImportReport, Problems, file_error, read_header, read_rows
 from electoral.parties.text import readable_name
+from home import pagecache
 from home.text import fold_all
 
 __all__ = ["Candidacy"]
@@ -444,6 +445,7 @@ class CandidacyManager(models.Manager.from_queryset(CandidacyQuerySet)):
                 report.deleted = self.filter(pk__in=[c.pk for c in existing.values()]).delete()[0]
             self.bulk_create(to_create, batch_size=1000)
             self.bulk_update(to_update, fields, batch_size=1000)
+            pagecache.purge()  # bulk writes send no signals
             report.created, report.updated = len(to_create), len(to_update)
         return report
 

@@ -27,6 +27,7 @@ from electoral.importing import (
 from electoral.parties.candidacies import independent_key
 from electoral.parties.models import PoliticalActorPage
 from electoral.parties.text import readable_name
+from home import pagecache
 
 from .managers import CURRENT_PROCESS_YEAR
 from .models import Contest, VoteOption
@@ -243,6 +244,7 @@ def save_contests(specs):
             for values in wanted
         ]
     VoteOption.objects.bulk_create(new_options)
+    pagecache.purge()  # bulk writes send no signals
     return counts
 
 

@@ -1,0 +1,76 @@
+"""Query budgets of the site's own page types (home, a standard page) and of the
+public statistics on ten times the real data (issue 19). Geography, ballots,
+parties, candidacies, glossary, results and «Qué se elige» have theirs beside
+their tests (tests/electoral/…/test_*query*, test_pages.py)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from electoral.models import Section
+from participation.statistics import models as stats
+from participation.statistics.models import DailyCount
+from tests.electoral.results.helpers import set_phase
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "/": 10,
+    "/aviso-de-privacidad/": 10,
+    "/estadisticas/": 15,
+}
+
+
+def queries_of(client, url):
+    client.get(url)  # warm the per-process caches (site, content types, term lists)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries), response
+
+
+def tenfold(days):
+    """Ten times the sections, and a year and a half of daily counters instead of `days`."""
+    real = list(Section.objects.values_list("number", "municipality_id", "district_id"))
+    top = max(number for number, _, _ in real)
+    Section.objects.bulk_create(
+        [
+            Section(number=top + copy * len(real) + i + 1, municipality_id=m, district_id=d)
+            for copy in range(9)
+            for i, (_, m, d) in enumerate(real)
+        ],
+        batch_size=5000,
+    )
+    today = timezone.localdate()
+    DailyCount.objects.bulk_create(
+        [
+            DailyCount(day=today - timedelta(days=d), metric=stats.VISITS, key=key, n=d + 1)
+            for d in range(days, 10 * days)
+            for key in ("inicio", "quitadudas", "geografia")
+        ],
+        batch_size=5000,
+    )
+
+
+def test_site_pages_and_statistics_keep_their_budget_on_ten_times_the_data(client, site):
+    set_phase("results")
+    days = 60
+    today = timezone.localdate()
+    DailyCount.objects.bulk_create(
+        [
+            DailyCount(day=today - timedelta(days=d), metric=stats.VISITS, key=key, n=d + 1)
+            for d in range(days)
+            for key in ("inicio", "quitadudas", "geografia")
+        ]
+    )
+    before = {url: queries_of(client, url)[0] for url in PAGES}
+    tenfold(days)
+    after = {url: queries_of(client, url)[0] for url in PAGES}
+    assert Section.objects.count() == 10 * 6544
+    assert DailyCount.objects.count() == 10 * days * 3
+    for url, budget in PAGES.items():
+        assert before[url] <= budget, (url, before[url])
+        assert after[url] == before[url], (url, before[url], after[url])
