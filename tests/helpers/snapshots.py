@@ -114,6 +114,12 @@ def _build_delivery():
     build_delivery_snapshot()
 
 
+def _build_representation():
+    from tests.home.conftest import build_representation
+
+    build_representation()
+
+
 def _build_editorial():
     from tests.electoral.factories import build_tree
 
@@ -151,6 +157,8 @@ BUILDERS = {
     # platforms, reactions, ideas of every status and results, calendar in the
     # delivery phase (tests/participation/delivery/conftest.py): `dataset`.
     "delivery": _build_delivery,
+    # The home page and /organos/ (tests/home/conftest.py): the `organos` fixture.
+    "representation": _build_representation,
 }
 
 # Fixtures that mean "this test runs on that snapshot".
@@ -166,6 +174,7 @@ FIXTURE_SNAPSHOTS = {
     "small_candidacies": "candidacies-small",
     "feedback_page": "participation",
     "dataset": "delivery",
+    "organos": "representation",
 }
 
 
