@@ -155,7 +155,7 @@ BUILDERS = {
     "participation": _build_participation,
     # Six actors (a coalition, an elected and a non-elected independent), their
     # platforms, reactions, ideas of every status and results, calendar in the
-    # delivery phase (tests/participation/delivery/conftest.py): `dataset`.
+    # delivery phase (tests/participation/delivery/conftest.py): `delivery_dataset`.
     "delivery": _build_delivery,
     # The home page and /organos/ (tests/home/conftest.py): the `organos` fixture.
     "representation": _build_representation,
@@ -173,7 +173,7 @@ FIXTURE_SNAPSHOTS = {
     "entries": "glossary",
     "small_candidacies": "candidacies-small",
     "feedback_page": "participation",
-    "dataset": "delivery",
+    "delivery_dataset": "delivery",
     "organos": "representation",
 }
 

@@ -201,7 +201,7 @@ def load_dataset():
 
 
 @pytest.fixture
-def dataset(db, request):
+def delivery_dataset(db, request):
     """The delivery dataset: built once as the "delivery" snapshot and looked
     up here (the calendar's dates are set again: they are relative to now)."""
     from tests.helpers.snapshots import snapshot_for
@@ -211,6 +211,13 @@ def dataset(db, request):
         set_phase("delivery")
         return data
     return build_delivery_snapshot()
+
+
+@pytest.fixture
+def dataset(delivery_dataset):
+    """The delivery tests' short name for it (the snapshot is keyed on the
+    longer one, so another folder's `dataset` fixture is not taken for it)."""
+    return delivery_dataset
 
 
 @pytest.fixture
