@@ -10,12 +10,14 @@ Pages are built by factory_boy / wagtail-factories page factories
 allows, and refuses a parent that its `parent_page_types` does not allow, so
 a factory never builds a tree the admin could not.
 
-Sections: geography; parties (actors, platforms, profiles, candidacies, the
-bulk data of the snapshots); editorial (the four-actor tree, editors, staff
+Sections: geography; glossary (the Quitadudas and its entries, by slug);
+parties (actors, platforms, profiles, candidacies, the bulk data of the
+snapshots); editorial (the four-actor tree, editors, staff
 and the markers of the permission walk).
 """
 
 import csv
+import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +42,9 @@ from electoral.models import (
     CandidateProfileIndexPage,
     CandidateProfilePage,
     DistrictPage,
+    GlossaryEntryPage,
+    GlossaryIndexPage,
+    GlossaryRelatedTerm,
     MunicipalityDistrict,
     MunicipalityPage,
     PartiesIndexPage,
@@ -208,6 +213,69 @@ def all_municipalities():
             municipality(
                 int(row["cve_mun_ine_ieem"]), row["nombre_inegi"], inegi_code=row["cve_inegi"]
             )
+
+
+# --- Glossary ----------------------------------------------------------------
+
+
+class GlossaryIndexPageFactory(TreePageFactory):
+    """/quitadudas/ (one per site: found again by its slug under the home page)."""
+
+    class Meta:
+        model = GlossaryIndexPage
+
+    parent = factory.LazyFunction(home)
+    slug = "quitadudas"
+    title = "Quitadudas electoral"
+    intro = "Las palabras de la elección en lenguaje sencillo."
+
+
+class GlossaryEntryPageFactory(TreePageFactory):
+    """A published entry of the Quitadudas, keyed on its slug under the index.
+
+    `summary` is the definition's first paragraph, `more` an optional second
+    one, `example` the example paragraph, `related` the entries it points to
+    (in that order)."""
+
+    class Meta:
+        model = GlossaryEntryPage
+
+    class Params:
+        summary = factory.LazyAttribute(lambda o: f"Definición de {o.title}.")
+        more = ""
+        example_text = ""
+        related = ()
+
+    parent = factory.SubFactory(GlossaryIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Término de prueba {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    alternative_terms = ""
+    definition = factory.LazyAttribute(
+        lambda o: f"<p>{o.summary}</p>" + (f"<p>{o.more}</p>" if o.more else "")
+    )
+    example = factory.LazyAttribute(lambda o: f"<p>{o.example_text}</p>" if o.example_text else "")
+    last_reviewed = datetime.date(2026, 11, 1)
+    related_terms = factory.LazyAttribute(
+        lambda o: [GlossaryRelatedTerm(target=t, sort_order=i) for i, t in enumerate(o.related)]
+    )
+
+
+def glossary_index(home_page=None):
+    return GlossaryIndexPageFactory(**({"parent": home_page} if home_page else {}))
+
+
+def make_entry(index, title, summary, *, alternatives="", more="", example="", related=(), **kw):
+    """An entry of `index` (the factory above; same slug, same entry)."""
+    return GlossaryEntryPageFactory(
+        parent=index,
+        title=title,
+        summary=summary,
+        alternative_terms=alternatives,
+        more=more,
+        example_text=example,
+        related=tuple(related),
+        **kw,
+    )
 
 
 # --- Parties -------------------------------------------------------------------

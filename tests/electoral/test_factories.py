@@ -5,6 +5,7 @@ import pytest
 from electoral.models import (
     CandidateProfilePage,
     DistrictPage,
+    GlossaryEntryPage,
     MunicipalityPage,
     PlatformPage,
     PoliticalActorPage,
@@ -22,6 +23,8 @@ PAGE_FACTORIES = [
     factories.PlatformPageFactory,
     factories.CandidateProfileIndexPageFactory,
     factories.CandidateProfilePageFactory,
+    factories.GlossaryIndexPageFactory,
+    factories.GlossaryEntryPageFactory,
 ]
 
 
@@ -59,6 +62,25 @@ def test_natural_keys_find_what_exists():
     assert factories.make_profile(candidacy).pk == profile.pk
     assert CandidateProfilePage.objects.count() == 1
     assert profile.get_latest_revision() is not None and profile.has_unpublished_changes
+
+
+def test_glossary_entries_are_keyed_on_their_slug_and_published_with_their_links():
+    index = factories.glossary_index()
+    assert factories.glossary_index().pk == index.pk
+    seccion = factories.make_entry(index, "Sección electoral", "La parte más pequeña.")
+    casilla = factories.make_entry(
+        index, "Casilla", "Donde votas.", more="Una por cada 750.", related=[seccion]
+    )
+    assert factories.make_entry(index, "Casilla", "Otro texto.").pk == casilla.pk
+    assert GlossaryEntryPage.objects.filter(slug="casilla").count() == 1
+    casilla = GlossaryEntryPage.objects.get(slug="casilla")
+    assert casilla.live and casilla.url_path.endswith("/quitadudas/casilla/")
+    assert casilla.definition == "<p>Donde votas.</p><p>Una por cada 750.</p>"
+    assert [t.target.pk for t in casilla.related_terms.all()] == [seccion.pk]
+    published = casilla.get_latest_revision().as_object()
+    assert [t.target_id for t in published.related_terms.all()] == [seccion.pk]
+    with pytest.raises(ValueError, match="parent_page_types"):
+        factories.GlossaryEntryPageFactory(parent=factories.home())
 
 
 def test_participation_factories_keep_one_target_and_one_reaction_per_participant():

@@ -108,6 +108,18 @@ def _build_parties_pages():
     parties_pages()
 
 
+def _build_delivery():
+    from tests.participation.delivery.conftest import build_delivery_snapshot
+
+    build_delivery_snapshot()
+
+
+def _build_representation():
+    from tests.home.conftest import build_representation
+
+    build_representation()
+
+
 def _build_editorial():
     from tests.electoral.factories import build_tree
 
@@ -141,6 +153,12 @@ BUILDERS = {
     # The participation tests' platform page of a test actor, participation
     # open (tests/participation/conftest.py): the `feedback_page` fixture.
     "participation": _build_participation,
+    # Six actors (a coalition, an elected and a non-elected independent), their
+    # platforms, reactions, ideas of every status and results, calendar in the
+    # delivery phase (tests/participation/delivery/conftest.py): `delivery_dataset`.
+    "delivery": _build_delivery,
+    # The home page and /organos/ (tests/home/conftest.py): the `organos` fixture.
+    "representation": _build_representation,
 }
 
 # Fixtures that mean "this test runs on that snapshot".
@@ -155,6 +173,8 @@ FIXTURE_SNAPSHOTS = {
     "entries": "glossary",
     "small_candidacies": "candidacies-small",
     "feedback_page": "participation",
+    "delivery_dataset": "delivery",
+    "organos": "representation",
 }
 
 

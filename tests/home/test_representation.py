@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from home.models import RepresentationBodyPage, RepresentationIndexPage
-from home.pagetree import ensure_child, ensure_home_page
+from home.pagetree import ensure_child
 from home.setup_steps import create_representation_bodies
 from tests.helpers.html import meta_of
 
@@ -28,13 +28,6 @@ def fresh_term_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def organos(db):
-    ensure_home_page(title="Decide IEEM")
-    create_representation_bodies(stdout=io.StringIO())
-    return RepresentationIndexPage.objects.get()
 
 
 @pytest.mark.django_db

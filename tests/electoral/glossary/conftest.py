@@ -1,15 +1,16 @@
-"""A small glossary tree for the tests: home › /quitadudas/ › entries made on demand."""
+"""A small glossary tree for the tests: home › /quitadudas/ › entries made on demand
+(by the glossary factories of tests/electoral/factories.py)."""
 
-import datetime
 import json
 
 import pytest
 from django.core.cache import cache
 
 from electoral.glossary import linker
-from electoral.models import GlossaryEntryPage, GlossaryIndexPage, GlossaryRelatedTerm
+from electoral.models import GlossaryEntryPage
 from home.models import StandardPage
 from home.pagetree import ensure_child, ensure_home_page
+from tests.electoral.factories import glossary_index, make_entry
 
 
 @pytest.fixture(autouse=True)
@@ -31,28 +32,6 @@ def home_page(db):
 @pytest.fixture
 def glossary(home_page):
     return glossary_index(home_page)
-
-
-def make_entry(index, title, summary, *, alternatives="", more="", example="", related=(), **kw):
-    """Create and publish an entry; `summary` becomes the first paragraph."""
-    from django.utils.text import slugify
-
-    definition = f"<p>{summary}</p>" + (f"<p>{more}</p>" if more else "")
-    page = GlossaryEntryPage(
-        title=title,
-        slug=kw.pop("slug", slugify(title)),
-        alternative_terms=alternatives,
-        definition=definition,
-        example=f"<p>{example}</p>" if example else "",
-        last_reviewed=datetime.date(2026, 11, 1),
-        **kw,
-    )
-    index.add_child(instance=page)
-    page.related_terms = [
-        GlossaryRelatedTerm(target=t, sort_order=i) for i, t in enumerate(related)
-    ]
-    page.save_revision().publish()
-    return page
 
 
 ENTRY_SLUGS = [
@@ -82,17 +61,6 @@ def build_entries():
     """The "glossary" snapshot: the home page, the Quitadudas and its entries."""
     home, _ = ensure_home_page(title="Decide IEEM")
     return make_entries(glossary_index(home))
-
-
-def glossary_index(home_page):
-    index, _ = ensure_child(
-        home_page,
-        GlossaryIndexPage,
-        "quitadudas",
-        title="Quitadudas electoral",
-        intro="Las palabras de la elección en lenguaje sencillo.",
-    )
-    return index
 
 
 def make_entries(glossary):

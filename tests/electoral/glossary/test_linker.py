@@ -4,8 +4,9 @@ import pytest
 
 from electoral.glossary.linker import enrich_html
 from electoral.models import GlossaryEntryPage
+from tests.electoral.factories import make_entry
 
-from .conftest import make_entry, standard_page
+from .conftest import standard_page
 
 LINK = re.compile(r'<a class="glossary-term" href="([^"]+)"[^>]*>([^<]*)</a>')
 

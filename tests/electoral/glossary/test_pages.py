@@ -2,9 +2,10 @@ import re
 
 import pytest
 
+from tests.electoral.factories import make_entry
 from tests.helpers.html import meta_of
 
-from .conftest import make_entry, standard_page
+from .conftest import standard_page
 
 
 @pytest.mark.django_db

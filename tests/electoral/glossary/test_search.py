@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import make_entry
+from tests.electoral.factories import make_entry
 
 
 def result_titles(html):

@@ -180,12 +180,44 @@ def build_dataset():
     return SimpleNamespace(actors=actors, made=made)
 
 
-@pytest.fixture
-def dataset(db):
+def build_delivery_snapshot():
+    """The "delivery" snapshot (tests/helpers/snapshots.py): the dataset, built
+    while participation is open, then the calendar in the delivery phase."""
     set_phase("campaign")
     data = build_dataset()
     set_phase("delivery")
     return data
+
+
+ACTOR_SLUGS = ["pan", "pri", "morena", "va", "ind-a", "ind-b"]
+
+
+def load_dataset():
+    """The snapshot's dataset, looked up: the actors by registry key."""
+    found = PoliticalActorPage.objects.filter(registry_key__in=ACTOR_SLUGS)
+    by_key = {actor.registry_key: actor for actor in found}
+    assert sorted(by_key) == sorted(ACTOR_SLUGS), sorted(by_key)
+    return SimpleNamespace(actors={slug: by_key[slug] for slug in ACTOR_SLUGS})
+
+
+@pytest.fixture
+def delivery_dataset(db, request):
+    """The delivery dataset: built once as the "delivery" snapshot and looked
+    up here (the calendar's dates are set again: they are relative to now)."""
+    from tests.helpers.snapshots import snapshot_for
+
+    if snapshot_for(request.node, request.fixturenames) == "delivery":
+        data = load_dataset()
+        set_phase("delivery")
+        return data
+    return build_delivery_snapshot()
+
+
+@pytest.fixture
+def dataset(delivery_dataset):
+    """The delivery tests' short name for it (the snapshot is keyed on the
+    longer one, so another folder's `dataset` fixture is not taken for it)."""
+    return delivery_dataset
 
 
 @pytest.fixture
