@@ -465,8 +465,9 @@ DATASETS = [
         title="Municipios",
         description=(
             "Los 125 municipios del Estado de México con sus dos numeraciones (clave INEGI y "
-            "número INE/IEEM), su cabecera, los distritos locales en que tienen secciones y "
-            "su lista nominal."
+            "número INE/IEEM), los distritos locales en que tienen secciones y su lista nominal. "
+            "La cabecera municipal va vacía mientras el IEEM no la capture: ninguna de las "
+            "fuentes cargadas la trae."
         ),
         columns=[
             Column("clave_inegi", TEXT, "Clave INEGI de cinco dígitos (15001 a 15125)."),
@@ -476,7 +477,11 @@ DATASETS = [
                 "Número del municipio para el INE y el IEEM (1 a 125, alfabético).",
             ),
             Column("nombre", TEXT, "Nombre del municipio, como lo escribe el INEGI."),
-            Column("cabecera", TEXT, "Cabecera municipal (vacía si no está capturada)."),
+            Column(
+                "cabecera",
+                TEXT,
+                "Cabecera municipal; vacía mientras no se capture (ninguna fuente la trae).",
+            ),
             Column(
                 "distritos_locales",
                 TEXT,
