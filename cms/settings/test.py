@@ -40,3 +40,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # tests, which tests/conftest.py empties around every test.
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_ALIAS = "default"
+# The same for the rendered fragments of pages (home/fragments.py):
+# tests/home/test_fragments.py turns them on.
+FRAGMENT_CACHE_ENABLED = False
