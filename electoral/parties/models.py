@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
 from home import participation
+from home.fragments import memo
 from home.media_guard import MediaGuardPageForm
 from home.participation import ParticipationTarget
 
@@ -619,7 +620,12 @@ class CandidateProfilePage(_ActorParticipationTarget, _ActorContentMixin, Page):
         return context
 
     def profile_context(self):
-        """The profile's candidacy (with place and actor) and its substitute."""
+        """The profile's candidacy (with place and actor) and its substitute, kept
+        for the page-cache generation (home/fragments.py: a candidacy import or
+        save purges it)."""
+        return memo("profile", (self.pk, self.candidacy_id), self._profile_rows)
+
+    def _profile_rows(self):
         candidacy = None
         if self.candidacy_id:
             candidacy = (
