@@ -115,7 +115,7 @@ class ElectionCalendar(BaseGenericSetting):
             or not fragments.usable(request)
         ):
             return super().load(request_or_site=request_or_site)
-        obj = fragments.memo("calendar", (), cls._get_or_create)
+        obj = fragments.memo("calendar", (), cls._get_or_create, request)
         setattr(request, attr_name, obj)
         return obj
 

@@ -80,18 +80,21 @@ def put(request, cache_key, html):
 _MISSING = object()
 
 
-def memo(name, parts, compute):
+def memo(name, parts, compute, request):
     """compute(), kept for the current generation: data read from the database
     that changes only when the site's content does (the same purges as pages).
 
-    Not for anything that depends on the time or the visitor. Off (compute()
-    every time) when FRAGMENT_CACHE_ENABLED is off.
+    Not for anything that depends on the time or the visitor. Only for an
+    anonymous visitor's GET (`usable(request)`: editors always read the
+    database); compute() every time when FRAGMENT_CACHE_ENABLED is off.
     """
-    if not enabled():
+    if not usable(request):
         return compute()
     try:
         raw = "|".join([name, *(str(p) for p in parts)])
-        cache_key = f"memo:{pagecache.current_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        cache_key = (
+            f"memo:{pagecache.current_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        )
         cache = pagecache.page_cache()
         value = cache.get(cache_key, _MISSING)
     except Exception:  # noqa: BLE001

@@ -47,14 +47,16 @@ def find_route(request, path):
         return None
     # Kept for the page-cache generation (home/fragments.py): any publish,
     # unpublish, move or save of a page purges it.
-    page = fragments.memo("route", (site.pk, root_path + path), lambda: _live_page(root_path + path))
+    page = fragments.memo(
+        "route", (site.pk, root_path + path), lambda: _live_page(root_path + path), request
+    )
     if page is None:
         return None
-    if fragments.enabled():
+    if fragments.usable(request):
         # Wagtail's on_serve_page hook asks for the view restrictions of the page
         # and its ancestors (two queries); a restriction saved or deleted purges.
         restrictions = fragments.memo(
-            "restrictions", (page.pk,), lambda: list(page.get_view_restrictions())
+            "restrictions", (page.pk,), lambda: list(page.get_view_restrictions()), request
         )
         page.get_view_restrictions = lambda: restrictions
     return RouteResult(page)

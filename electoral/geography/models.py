@@ -423,7 +423,7 @@ class MunicipalityPage(Page):
         """The municipality's districts (with their head towns) and its sections
         grouped by district: two queries, kept for the page-cache generation
         (home/fragments.py: any save in the geography purges it)."""
-        context = memo("municipality", (self.pk,), self._municipality_rows)
+        context = memo("municipality", (self.pk,), self._municipality_rows, request)
         return {"results_public": feature_open("results", request), **context}
 
     def _municipality_rows(self):

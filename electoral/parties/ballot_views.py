@@ -174,7 +174,7 @@ class BallotView(View):
             return HttpResponseRedirect(reverse("electoral:ballot", args=[number]))
         # The section, its districts and ballots with their candidacies: kept for
         # the page-cache generation (home/fragments.py; imports purge it).
-        found = memo("ballot", (number,), lambda: self.section_ballots(number))
+        found = memo("ballot", (number,), lambda: self.section_ballots(number), request)
         if found is None:
             message = (
                 f"La sección {number} no existe en el Estado de México. Revisa el número en tu "

@@ -616,14 +616,14 @@ class CandidateProfilePage(_ActorParticipationTarget, _ActorContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.profile_context())
+        context.update(self.profile_context(request))
         return context
 
-    def profile_context(self):
+    def profile_context(self, request=None):
         """The profile's candidacy (with place and actor) and its substitute, kept
         for the page-cache generation (home/fragments.py: a candidacy import or
         save purges it)."""
-        return memo("profile", (self.pk, self.candidacy_id), self._profile_rows)
+        return memo("profile", (self.pk, self.candidacy_id), self._profile_rows, request)
 
     def _profile_rows(self):
         candidacy = None
