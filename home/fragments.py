@@ -41,6 +41,8 @@ def usable(request):
         and request is not None
         and request.method in ("GET", "HEAD")
         and not getattr(request, "is_dummy", False)  # Wagtail's preview
+        # as the origin cache: long query strings are answered, never stored
+        and len(request.META.get("QUERY_STRING", "")) <= pagecache.MAX_QUERY_LENGTH
         and pagecache.visitor_is_anonymous(request)
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
     )
@@ -84,7 +86,9 @@ def memo(name, parts, compute, request):
     """compute(), kept for the current generation: data read from the database
     that changes only when the site's content does (the same purges as pages).
 
-    Not for anything that depends on the time or the visitor. Only for an
+    Not for anything that depends on the time or the visitor. None is never
+    kept (a URL or section that does not exist costs its queries, and cannot
+    fill the cache). Only for an
     anonymous visitor's GET (`usable(request)`: editors always read the
     database); compute() every time when FRAGMENT_CACHE_ENABLED is off.
     """
@@ -103,6 +107,8 @@ def memo(name, parts, compute, request):
     if value is not _MISSING:
         return value
     value = compute()
+    if value is None:
+        return None
     try:
         cache.set(cache_key, value, pagecache.max_seconds())
     except Exception:  # noqa: BLE001

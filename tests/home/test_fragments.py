@@ -199,5 +199,6 @@ def test_only_anonymous_gets_of_public_pages_use_fragments(cookies, meta, settin
     plain = factory.get("/geografia/")
     assert fragments.usable(plain)
     assert not fragments.usable(factory.post("/geografia/"))
+    assert not fragments.usable(factory.get("/geografia/", {"q": "x" * 300}))
     settings.FRAGMENT_CACHE_ENABLED = False
     assert not fragments.usable(plain)
