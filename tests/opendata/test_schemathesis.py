@@ -67,7 +67,9 @@ def test_api_conforms_to_its_openapi_description(api_schema):
             suppress_health_check=list(HealthCheck),
         )
         def check(case):
-            response = case.call()
+            # The body as JSON: schemathesis' WSGI client does not decode the
+            # brotli/gzip the API sends when asked (tests/home/test_compression.py).
+            response = case.call(headers={"Accept-Encoding": "identity"})
             assert response.status_code < 500, (case.path, case.query, response.text[:300])
             case.validate_response(response, checks=CHECKS)
             seen.setdefault(case.path, set()).add(response.status_code)
