@@ -13,6 +13,8 @@ WhiteNoise (brotli too, with the same package installed). `negotiate()` is
 also the encoding part of the origin cache's key (home.pagecache).
 """
 
+import functools
+
 import brotli
 from django.conf import settings
 from django.utils.cache import patch_vary_headers
@@ -37,6 +39,7 @@ MIN_LENGTH = 200
 BROTLI_QUALITY = 5
 
 
+@functools.lru_cache(maxsize=64)
 def accepted_encodings(header):
     accepted = set()
     for part in header.split(","):
@@ -52,7 +55,7 @@ def accepted_encodings(header):
                     quality = 0.0
         if token and quality > 0:
             accepted.add(token)
-    return accepted
+    return frozenset(accepted)  # shared by lru_cache: never changed
 
 
 def negotiate(request):

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Site
 
 from . import calendar
 
@@ -96,6 +97,27 @@ class ElectionCalendar(BaseGenericSetting):
 
     class Meta:
         verbose_name = "Calendario electoral"
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """Wagtail's load, and for an anonymous visitor's GET of a public page the
+        row kept for the page-cache generation (home/fragments.py): any save of
+        the calendar purges it, in every process. Editors always read the row."""
+        from . import fragments  # home.fragments -> pagecache -> this module
+
+        request = request_or_site
+        attr_name = cls.get_cache_attr_name()
+        if (
+            request is None
+            or isinstance(request, Site)
+            or hasattr(request, attr_name)
+            or not hasattr(request, "COOKIES")
+            or not fragments.usable(request)
+        ):
+            return super().load(request_or_site=request_or_site)
+        obj = fragments.memo("calendar", (), cls._get_or_create, request)
+        setattr(request, attr_name, obj)
+        return obj
 
     def clean(self):
 

@@ -8,8 +8,10 @@ up in the menus, the footer and the home page by themselves the day their
 page is published, and never as a dead link before then.
 """
 
+import functools
+
 from django.core.cache import cache
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from wagtail.models import Page
 
 from .election_calendar import ElectionCalendar
@@ -112,13 +114,22 @@ def forget_live_sections(instance=None, **kwargs):
         cache.delete(_CACHE_KEY)
 
 
+@functools.lru_cache(maxsize=256)
+def _url_name(url, urlconf):
+    """The name of the route `url` resolves to ("" for none): the URLconf is the
+    same for the life of the process, menus ask it at every page (issue 19)."""
+    try:
+        return resolve(url, urlconf).url_name or "?"
+    except Resolver404:
+        return ""
+
+
 def exists(url):
     """Whether `url` leads somewhere: a route of its own, or a live page."""
-    try:
-        match = resolve(url)
-    except Resolver404:
+    name = _url_name(url, get_urlconf())
+    if not name:
         return False
-    if match.url_name != "wagtail_serve":
+    if name != "wagtail_serve":
         return True
     return url in _live_top_level_paths()
 

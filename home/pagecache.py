@@ -33,6 +33,7 @@ processes (Redis), and in a small file otherwise (local memory is per
 process: gunicorn's workers and management commands must all see a purge).
 """
 
+import functools
 import hashlib
 import logging
 import os
@@ -49,6 +50,7 @@ from django.db import models, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import set_response_etag
+from django.utils.csp import CSP, build_policy
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Site
 
@@ -102,8 +104,15 @@ def stamp_path():
     configured = getattr(settings, "PAGE_CACHE_STAMP_FILE", "")
     if configured:
         return str(configured)
-    database = str(settings.DATABASES["default"].get("NAME", ""))
-    digest = hashlib.sha256(f"{settings.BASE_DIR}|{database}".encode()).hexdigest()[:16]
+    return _default_stamp_path(
+        str(settings.BASE_DIR), str(settings.DATABASES["default"].get("NAME", ""))
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _default_stamp_path(base_dir, database):
+    # Asked at every request (a cache hit too): hashed once per database.
+    digest = hashlib.sha256(f"{base_dir}|{database}".encode()).hexdigest()[:16]
     return os.path.join(tempfile.gettempdir(), f"decide-pagecache-{digest}")
 
 
@@ -149,7 +158,8 @@ def purge(**kwargs):
     meanwhile from the data before the commit (one per transaction however many
     rows it changed), and purges the CDN's copies of PAGE_CACHE_CDN_PATHS.
     """
-    if not enabled():
+    # The fragments of pages (home/fragments.py) share the generation.
+    if not (enabled() or getattr(settings, "FRAGMENT_CACHE_ENABLED", True)):
         return
     _bump_quietly()
     connection = transaction.get_connection()
@@ -321,11 +331,40 @@ def freeze(response):
 
 
 def thaw(entry):
+    """The stored response, its headers copied as they were stored (they were
+    checked and encoded when the page was first answered: a hit does not
+    convert them again, one of the costs of the hit path)."""
     status, headers, content = entry
     response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response.headers[name] = value
+    response.headers._store = {name.lower(): (name, value) for name, value in headers}
+    _add_hit_policy(response)
     return response
+
+
+_hit_policies = {}
+
+
+def _add_hit_policy(response):
+    """The Content-Security-Policy Django's CSP middleware would add (outside this
+    one) to a page whose nonce nobody used, built once per configuration instead
+    of at every hit; that middleware keeps a header already set."""
+    enforce, report_only = settings.SECURE_CSP, settings.SECURE_CSP_REPORT_ONLY
+    key = (id(enforce), id(report_only))
+    headers = _hit_policies.get(key)
+    if headers is None:
+        headers = [
+            (str(header), build_policy(config, None))
+            for header, config in (
+                (CSP.HEADER_ENFORCE, enforce),
+                (CSP.HEADER_REPORT_ONLY, report_only),
+            )
+            if config
+        ]
+        _hit_policies.clear()
+        _hit_policies[key] = headers
+    for header, value in headers:
+        if header not in response:
+            response.headers[header] = value
 
 
 class PageCacheMiddleware:

@@ -27,6 +27,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
+from . import fragments
+
 
 @functools.cache
 def default_routing_only():
@@ -43,8 +45,26 @@ def find_route(request, path):
     )
     if root_path is None:
         return None
+    # Kept for the page-cache generation (home/fragments.py): any publish,
+    # unpublish, move or save of a page purges it.
+    page = fragments.memo(
+        "route", (site.pk, root_path + path), lambda: _live_page(root_path + path), request
+    )
+    if page is None:
+        return None
+    if fragments.usable(request):
+        # Wagtail's on_serve_page hook asks for the view restrictions of the page
+        # and its ancestors (two queries); a restriction saved or deleted purges.
+        restrictions = fragments.memo(
+            "restrictions", (page.pk,), lambda: list(page.get_view_restrictions()), request
+        )
+        page.get_view_restrictions = lambda: restrictions
+    return RouteResult(page)
+
+
+def _live_page(url_path):
     row = (
-        Page.objects.filter(url_path=root_path + path, live=True)
+        Page.objects.filter(url_path=url_path, live=True)
         .values_list("pk", "content_type_id")
         .first()
     )
@@ -53,8 +73,7 @@ def find_route(request, path):
     model = ContentType.objects.get_for_id(row[1]).model_class()
     if model is None:
         return None
-    page = model.objects.filter(pk=row[0]).first()
-    return RouteResult(page) if page is not None else None
+    return model.objects.filter(pk=row[0]).first()
 
 
 class PageRouteMiddleware:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -58,7 +58,9 @@ def connect():
 def page_cache_models():
     """Every model whose rows a public page may show (see PAGE_CACHE_CONTENT_APPS)."""
     content_apps = getattr(settings, "PAGE_CACHE_CONTENT_APPS", PAGE_CACHE_CONTENT_APPS)
-    found = {Site, get_image_model(), get_document_model(), *get_page_models()}
+    # PageViewRestriction: a page made private must stop being served from
+    # the cache (and its restrictions are kept there: home/routing.py).
+    found = {Site, PageViewRestriction, get_image_model(), get_document_model(), *get_page_models()}
     found.update(get_snippet_models())
     for label in content_apps:
         found.update(apps.get_app_config(label).get_models())

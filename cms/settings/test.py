@@ -40,3 +40,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # tests, which tests/conftest.py empties around every test.
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_ALIAS = "default"
+# The same for the rendered fragments of pages (home/fragments.py):
+# tests/home/test_fragments.py turns them on; TEST_FRAGMENT_CACHE=true runs
+# any part of the suite with them (every page test must pass both ways).
+FRAGMENT_CACHE_ENABLED = os.environ.get("TEST_FRAGMENT_CACHE", "false").lower() == "true"

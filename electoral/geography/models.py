@@ -27,6 +27,7 @@ from electoral.geography.managers import (
     SectionCatalogueManager,
     SectionManager,
 )
+from home.fragments import memo
 from home.navigation import feature_open
 from home.text import fold_name_words
 
@@ -420,8 +421,12 @@ class MunicipalityPage(Page):
 
     def municipality_context(self, request):
         """The municipality's districts (with their head towns) and its sections
-        grouped by district: two queries."""
+        grouped by district: two queries, kept for the page-cache generation
+        (home/fragments.py: any save in the geography purges it)."""
+        context = memo("municipality", (self.pk,), self._municipality_rows, request)
+        return {"results_public": feature_open("results", request), **context}
 
+    def _municipality_rows(self):
         links = list(
             MunicipalityDistrict.objects.filter(municipality=self)
             .select_related("district", "district__head_town_municipality")
@@ -473,7 +478,6 @@ class MunicipalityPage(Page):
                     }
                 )
         return {
-            "results_public": feature_open("results", request),
             "districts": districts,
             "split": len(districts) > 1,
             "section_count": len(numbers),

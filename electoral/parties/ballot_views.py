@@ -15,6 +15,7 @@ from django.views import View
 
 from electoral.geography.models import DistrictPage, Section, site_relative
 from electoral.geography.text import SectionNumberError, head_town_label, parse_section_number
+from home.fragments import memo
 from home.models import ElectionCalendar
 
 from .ballots import attach_to_ballots
@@ -147,6 +148,17 @@ class BallotView(View):
         # Candidacies on each ballot: two queries for all ballots.
         return attach_to_ballots(ballots)
 
+    def section_ballots(self, number):
+        """(section, districts, ballots) of section `number`, or None."""
+        section = self.section_queryset().filter(number=number).first()
+        if section is None:
+            return None
+        districts = self.possible_districts(section)
+        for district in districts:
+            district.link = site_relative(district)
+        section.municipality.link = site_relative(section.municipality)
+        return section, districts, self.get_ballots(section, districts)
+
     def get(self, request, number):
         raw = number
         try:
@@ -160,8 +172,10 @@ class BallotView(View):
             )
         if str(number) != raw:  # "0012" -> /mi-boleta/12/
             return HttpResponseRedirect(reverse("electoral:ballot", args=[number]))
-        section = self.section_queryset().filter(number=number).first()
-        if section is None:
+        # The section, its districts and ballots with their candidacies: kept for
+        # the page-cache generation (home/fragments.py; imports purge it).
+        found = memo("ballot", (number,), lambda: self.section_ballots(number), request)
+        if found is None:
             message = (
                 f"La sección {number} no existe en el Estado de México. Revisa el número en tu "
                 "credencial para votar (aparece como «SECCIÓN») y vuelve a intentarlo."
@@ -176,17 +190,14 @@ class BallotView(View):
                 ),
                 status=404,
             )
-        districts = self.possible_districts(section)
-        for district in districts:
-            district.link = site_relative(district)
-        section.municipality.link = site_relative(section.municipality)
+        section, districts, ballots = found
         calendar = ElectionCalendar.load(request_or_site=request)
         context = {
             "section": section,
             "municipality": section.municipality,
             "districts": districts,
             "district_known": section.district_id is not None,
-            "ballots": self.get_ballots(section, districts),
+            "ballots": ballots,
             "calendar": calendar,
             "candidacies_public": calendar.is_open("candidacies"),
             "results_public": calendar.is_open("results"),

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
 from home import participation
+from home.fragments import memo
 from home.media_guard import MediaGuardPageForm
 from home.participation import ParticipationTarget
 
@@ -615,11 +616,16 @@ class CandidateProfilePage(_ActorParticipationTarget, _ActorContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.profile_context())
+        context.update(self.profile_context(request))
         return context
 
-    def profile_context(self):
-        """The profile's candidacy (with place and actor) and its substitute."""
+    def profile_context(self, request=None):
+        """The profile's candidacy (with place and actor) and its substitute, kept
+        for the page-cache generation (home/fragments.py: a candidacy import or
+        save purges it)."""
+        return memo("profile", (self.pk, self.candidacy_id), self._profile_rows, request)
+
+    def _profile_rows(self):
         candidacy = None
         if self.candidacy_id:
             candidacy = (

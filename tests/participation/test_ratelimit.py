@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from django.core.cache import caches
-from django.db import connections
+from django.db import connection, connections
 
 from participation import ratelimit
 from participation.models import RateCounter
@@ -89,6 +89,31 @@ def test_database_counters_are_shared_and_exact(settings):
     (row,) = RateCounter.objects.all()
     assert row.count == 5 and row.key.startswith("rl:reaction_participant:ana:")
     connections.close_all()
+
+
+def test_database_counts_several_limits_of_a_request_in_one_statement(settings, db):
+    settings.PARTICIPATION_RATE_LIMIT_BACKEND = "database"
+    settings.PARTICIPATION_LIMITS = {"reaction_participant": (3, 60), "reaction_address": (2, 60)}
+    checks = [("reaction_participant", "ana"), ("reaction_address", "casa")]
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        first = ratelimit.count_all(checks)
+    assert first == [("reaction_participant", 3, 1), ("reaction_address", 2, 1)]
+    assert len(statements) == 1
+    assert ratelimit.hit_all(checks) is None
+    assert ratelimit.hit_all(checks) == "reaction_address"  # the address's third
+    assert ratelimit.count_all([("reaction_participant", "bea")] + checks) == [
+        ("reaction_participant", 3, 1),
+        ("reaction_participant", 3, 4),
+        ("reaction_address", 2, 4),
+    ]
+    counts = {row.key.split(":")[2]: row.count for row in RateCounter.objects.all()}
+    assert counts == {"ana": 4, "casa": 4, "bea": 1}
 
 
 def test_window_start_is_the_start_of_the_window_that_holds_the_given_time():
