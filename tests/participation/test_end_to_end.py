@@ -33,8 +33,10 @@ def pages(site):
 
 
 def number_pattern(n):
+    # A count is a number on its own: not a piece of a longer number, nor of a block's
+    # UUID or another identifier ("…-9461-…"), which random data can make look like one.
     s = str(n)
-    return re.compile(rf"(?<![\d]){s[:-3]}[,.\s\u00a0\u202f]?{s[-3:]}(?!\d)")
+    return re.compile(rf"(?<![\w-]){s[:-3]}[,.\s\u00a0\u202f]?{s[-3:]}(?![\w-])")
 
 
 def test_platform_and_profile_end_to_end(client, site):
@@ -143,3 +145,4 @@ def test_count_detector_can_fail():
     p = number_pattern(7919)
     assert p.search("7919 me gusta") and p.search("7,919") and p.search("7 919")
     assert not p.search("479190") and not p.search("17919")
+    assert not p.search("1c2d-7919-4abc") and not p.search("a7919f")
