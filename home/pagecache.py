@@ -20,8 +20,10 @@ this site:
   the transaction that changed what pages show commits: a page published,
   unpublished, moved, saved or deleted; a snippet, setting (the election
   calendar), image or document saved or deleted; any model of the `home` and
-  `electoral` apps saved or deleted; imports and the statistics' flush
-  (`purge()` where rows are written in bulk). Old entries are never read
+  `electoral` apps saved or deleted; imports (`purge()` where rows are
+  written in bulk). Reactions, ideas and the statistics' counters purge
+  nothing: `/estadisticas/` shows figures at most PAGE_CACHE_SECONDS old.
+  Old entries are never read
   again and expire. Simple and correct beats clever: a change to one glossary
   entry empties the cache of the whole site, which refills at the next visit
   of each page.
