@@ -26,8 +26,15 @@ rounds) and each page's ratio to the floor, and exits 1 if a budget is missed:
 
 The machine is shared by whatever else runs on it: the ratios (same run, same
 load) are what the budgets judge, not the absolute figures.
+
+`--only NAME[,NAME…]` measures a part only (short checks while working):
+`reactions`, `cached`, `uncached`, or page names (`static`, `home`,
+`municipality`, `ballot`, `platform`, `profile`, `candidacies`, `results`,
+`geography`). The static file is always measured when a page is, so the ratios
+stay; budgets apply to what was measured.
 """
 
+import argparse
 import contextlib
 import json
 import multiprocessing as mp
@@ -83,7 +90,9 @@ def env(cache=True):
     return e
 
 
-STATIC_ROOT = Path(tempfile.gettempdir()) / "decide_load_static"
+STATIC_ROOT = Path(
+    os.environ.get("BENCH_STATIC_ROOT", Path(tempfile.gettempdir()) / "decide_load_static")
+)
 
 
 def manage(*args, capture=False):
@@ -330,9 +339,55 @@ def reactions(port, urls):
 # --- the run -------------------------------------------------------------------
 
 
-def main():
+GROUPS = ("reactions", "cached", "uncached")
+
+
+def wanted(only, name):
+    """Whether the target `name` ("home (cached)", "static file", "reactions") is measured."""
+    if only is None:
+        return True
+    if name == "static file":  # the floor of every page's ratio
+        return any(part != "reactions" for part in only)
+    if name == "reactions":
+        return "reactions" in only
+    page, _, kind = name.partition(" (")
+    return page in only or kind.rstrip(")") in only
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--only",
+        help="comma-separated parts to measure: reactions, cached, uncached, or page names",
+    )
+    args = parser.parse_args(argv)
+    if args.only is None:
+        return None
+    only = {part.strip() for part in args.only.split(",") if part.strip()}
+    known = {*GROUPS, "static", *PAGE_NAMES}
+    if unknown := only - known:
+        parser.error(
+            f"unknown parts: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+        )
+    return only
+
+
+PAGE_NAMES = (
+    "home",
+    "municipality",
+    "ballot",
+    "platform",
+    "profile",
+    "candidacies",
+    "results",
+    "geography",
+)
+
+
+def main(argv=None):
+    only = parse_args(sys.argv[1:] if argv is None else argv)
     urls = prepare()
-    pages = {
+    pages = {  # in the order of PAGE_NAMES
         "home": "/",
         "municipality": urls["municipality"],
         "ballot": "/mi-boleta/5169/",
@@ -344,30 +399,43 @@ def main():
     }
     logs = Path(tempfile.mkdtemp(prefix="decide_load_"))
     cached = uncached = None
+    targets, samples, reaction_figures = [], {}, None
     try:
-        cached = start_server(PORT, True, logs / "cached.log")
-        uncached = start_server(UNCACHED_PORT, False, logs / "uncached.log")
-        status, html, _ = request(PORT, "GET", "/")
-        assert status == 200, status
-        css = re.search(rb'href="(/static/css/site[^"]+\.css)"', html).group(1).decode()
-        targets = [("static file", PORT, css)]
-        targets += [(f"{name} (cached)", PORT, path) for name, path in pages.items()]
-        targets += [(f"{name} (uncached)", UNCACHED_PORT, path) for name, path in pages.items()]
+        names = ["static file"]
+        names += [f"{name} (cached)" for name in pages]
+        names += [f"{name} (uncached)" for name in pages]
+        names = [name for name in names if wanted(only, name)]
+        if names:
+            cached = start_server(PORT, True, logs / "cached.log")
+        if any(name.endswith("(uncached)") for name in names) or wanted(only, "reactions"):
+            uncached = start_server(UNCACHED_PORT, False, logs / "uncached.log")
+        if names:
+            status, html, _ = request(PORT, "GET", "/")
+            assert status == 200, status
+            css = re.search(rb'href="(/static/css/site[^"]+\.css)"', html).group(1).decode()
+            for name in names:
+                page, _, kind = name.partition(" (")
+                if name == "static file":
+                    targets.append((name, PORT, css))
+                else:
+                    port = PORT if kind == "cached)" else UNCACHED_PORT
+                    targets.append((name, port, pages[page]))
         print(f"warming up {len(targets)} URLs ...", flush=True)
         for _, port, path in targets:
             wrk(port, path, 1)
         samples = {name: [] for name, _, _ in targets}
-        for number in range(1, ROUNDS + 1):
+        for number in range(1, ROUNDS + 1) if targets else ():
             print(f"round {number}/{ROUNDS} ({len(targets)} x {SECONDS} s) ...", flush=True)
             for name, port, path in targets:
                 samples[name].append(wrk(port, path, SECONDS))
-        rate, failed, expected, stored = reactions(UNCACHED_PORT, urls)
+        if wanted(only, "reactions"):
+            reaction_figures = reactions(UNCACHED_PORT, urls)
     finally:
         stop(cached)
         stop(uncached)
         with contextlib.suppress(subprocess.CalledProcessError):
             manage("election_phase", "results", capture=True)
-    return report(targets, samples, (rate, failed, expected, stored))
+    return report(targets, samples, reaction_figures)
 
 
 def median_of(runs, key):
@@ -375,7 +443,7 @@ def median_of(runs, key):
 
 
 def report(targets, samples, reaction_figures):
-    floor = median_of(samples["static file"], "rate")
+    floor = median_of(samples["static file"], "rate") if "static file" in samples else 0
     failures = []
     print()
     database = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
@@ -411,19 +479,22 @@ def report(targets, samples, reaction_figures):
         print(
             f"{name:<26} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {size:>8.0f} {ratio:>6.2f}x  {budget}"
         )
-    rate, failed, expected, stored = reaction_figures
-    exact = stored == expected and failed == 0
-    line = (
-        f"{'reaction POSTs':<26} {rate:>8.0f} {'':>8} {'':>8} {'':>8} {rate / floor:>6.2f}x"
-        f"  >= {REACTIONS_BUDGET}/s, exact totals"
-    )
-    if rate < REACTIONS_BUDGET or not exact:
-        failures.append("reactions")
-        line += "  MISSED"
-    print(line)
-    print(
-        f"reaction totals from the responses {expected}, stored {stored}, failed presses {failed}"
-    )
+    if reaction_figures is not None:
+        rate, failed, expected, stored = reaction_figures
+        exact = stored == expected and failed == 0
+        ratio = f"{rate / floor:>6.2f}x" if floor else f"{'-':>7}"
+        line = (
+            f"{'reaction POSTs':<26} {rate:>8.0f} {'':>8} {'':>8} {'':>8} {ratio}"
+            f"  >= {REACTIONS_BUDGET}/s, exact totals"
+        )
+        if rate < REACTIONS_BUDGET or not exact:
+            failures.append("reactions")
+            line += "  MISSED"
+        print(line)
+        print(
+            f"reaction totals from the responses {expected}, stored {stored}, "
+            f"failed presses {failed}"
+        )
     print()
     if failures:
         print("budgets missed: " + "; ".join(failures))

@@ -10,6 +10,7 @@ Limits are settings (PARTICIPATION_LIMITS overrides any of DEFAULT_LIMITS):
 name -> (max requests, window in seconds).
 """
 
+import contextlib
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -17,6 +18,7 @@ import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, models
+from django.db.models import F
 from django.utils import timezone
 
 
@@ -85,10 +87,22 @@ def _bounds(seconds, now):
     return start, start + timedelta(seconds=seconds)
 
 
+_windows = {}
+
+
 def _window(seconds, now):
-    """(counter key suffix, expiry) of the current window."""
+    """(counter key suffix, expiry) of the window of `seconds` holding `now`.
+
+    Remembered per length while `now` stays inside it: every press asks for
+    three to six windows, and the daily ones convert to local time.
+    """
+    known = _windows.get(seconds)
+    if known is not None and known[0] <= now < known[1]:
+        return known[2], known[3]
     start, end = _bounds(seconds, now)
-    return (start.strftime("%Y%m%d") if seconds >= 86400 else str(int(now // seconds))), end
+    suffix = start.strftime("%Y%m%d") if seconds >= 86400 else str(int(now // seconds))
+    _windows[seconds] = (start.timestamp(), end.timestamp(), suffix, end)
+    return suffix, end
 
 
 def _incr_database(key, expires_at):
@@ -193,14 +207,22 @@ def hit_all(checks):
     return None
 
 
-def count_all(checks):
-    """Count one request against several limits: [(name, maximum, count now), …]."""
-    now = time.time()
+def _keyed(checks, now):
     keyed = []
     for name, subject in checks:
         maximum, seconds = limit(name)
         window, expires_at = _window(seconds, now)
         keyed.append((name, maximum, f"rl:{name}:{subject}:{window}", expires_at))
+    return keyed
+
+
+def count_all(checks, now=None):
+    """Count one request against several limits: [(name, maximum, count now), …].
+
+    `now` (a Unix time, default the present) picks the windows; pass the same
+    one to `uncount_all` to take the request back from the same counters.
+    """
+    keyed = _keyed(checks, time.time() if now is None else now)
     if _uses_database():
         pairs = [(key, expires) for _, _, key, expires in keyed]
         if len(pairs) > 1 and len({key for key, _ in pairs}) == len(pairs):
@@ -215,6 +237,37 @@ def count_all(checks):
         (name, maximum, int(count))
         for (name, maximum, _, _), count in zip(keyed, counts, strict=True)
     ]
+
+
+def uncount_all(checks, now):
+    """Take back one request counted by `count_all(checks, now)`.
+
+    For counters that only count requests let through by other limits: a
+    reaction press counts its rate limits and its burst (reactions/abuse.py)
+    in one statement, and a press the rate limits refuse is taken back from
+    its burst. A counter that expired meanwhile stays gone.
+    """
+    keys = [key for _, _, key, _ in _keyed(checks, now)]
+    if not keys:
+        return
+    if _uses_database():
+        RateCounter.objects.filter(key__in=keys, count__gt=0).update(count=F("count") - 1)
+    elif (client := _redis_client()) is not None:
+        client.eval(_DECR_EXISTING, len(keys), *(cache.make_key(key) for key in keys))
+    else:
+        for key in keys:
+            with contextlib.suppress(ValueError):  # expired: nothing to take back
+                cache.decr(key)
+
+
+# DECR only the counters that still exist (DECR on a missing key would create
+# one without a time to live).
+_DECR_EXISTING = """
+for _, name in ipairs(KEYS) do
+  if redis.call('EXISTS', name) == 1 then redis.call('DECR', name) end
+end
+return 0
+"""
 
 
 def hit(name, subject):

@@ -46,21 +46,23 @@ class Verdict:
     refuse: bool = False
 
 
-def check_press(target, bucket, issued_at):
-    """Count a press that would set a reaction on `target`; None when the id is not fresh.
+def burst_checks(target, bucket, issued_at):
+    """The burst limits a press that would set a reaction on `target` counts
+    against, for ratelimit.count_all: none when the participant id is not fresh.
 
     `bucket` is identity.address_hash(request) (the day's hash of the bucket).
-    A refused press is recorded on its burst at once.
     """
     if not identity.is_fresh(issued_at):
-        return None
+        return []
     subject = f"{target.pk}:{bucket}"
-    counts = {
-        name: (maximum, count)
-        for name, maximum, count in ratelimit.count_all(
-            [(FLAG, subject), *((name, subject) for name in REFUSE)]
-        )
-    }
+    return [(FLAG, subject), *((name, subject) for name in REFUSE)]
+
+
+def judge(target, bucket, counted):
+    """The Verdict on a press from its burst counts (ratelimit.count_all of
+    `burst_checks`: [(name, maximum, count), …]). A refused press is recorded
+    on its burst at once."""
+    counts = {name: (maximum, count) for name, maximum, count in counted}
     maximum, presses = counts[FLAG]
     verdict = Verdict(
         target=target,
@@ -72,6 +74,18 @@ def check_press(target, bucket, issued_at):
     if verdict.refuse:
         _record(verdict, refused=1)
     return verdict
+
+
+def check_press(target, bucket, issued_at):
+    """Count a press that would set a reaction on `target`; None when the id is not fresh.
+
+    The reaction endpoint counts the burst in the statement of its rate limits
+    (`burst_checks`, then `judge`); this is the two in one.
+    """
+    checks = burst_checks(target, bucket, issued_at)
+    if not checks:
+        return None
+    return judge(target, bucket, ratelimit.count_all(checks))
 
 
 def mark_stored(verdict, participant, stored):

@@ -2,6 +2,7 @@
 
 import socket
 import threading
+import time
 import uuid
 
 import pytest
@@ -62,6 +63,36 @@ def test_redis_counters_expire_with_their_window(redis_cache, db):
     assert 0 < ttls["reaction_participant"] <= 61
     assert 60 < ttls["idea_address"] <= 3601
     assert not RateCounter.objects.exists()  # Redis, not the database
+
+
+def test_redis_takes_a_request_back_from_the_counters_that_still_exist(redis_cache):
+    checks = [("reaction_participant", "ana"), ("idea_address", "red-1")]
+    now = time.time()
+    ratelimit.count_all(checks, now=now)
+    ratelimit.count_all(checks, now=now)
+    client = redis_cache._cache.get_client(None, write=True)
+    client.delete(redis_cache.make_key(f"rl:idea_address:red-1:{int(now // 3600)}"))
+    ratelimit.uncount_all(checks, now)
+    assert ratelimit.count_all(checks, now=now) == [
+        ("reaction_participant", 3, 2),
+        ("idea_address", 2, 1),  # expired meanwhile: counts afresh, never from -1
+    ]
+    own = list(client.scan_iter(f"{redis_cache.key_prefix}:*"))
+    assert len(own) == 2 and all(0 < client.ttl(key) <= 3601 for key in own)
+
+
+def test_database_takes_a_request_back(settings, db):
+    settings.PARTICIPATION_RATE_LIMIT_BACKEND = "database"
+    settings.PARTICIPATION_LIMITS = {"reaction_participant": (3, 60)}
+    now = time.time()
+    checks = [("reaction_participant", "ana"), ("reaction_participant", "bea")]
+    for _ in range(2):
+        ratelimit.count_all(checks, now=now)
+    ratelimit.uncount_all(checks[:1], now)
+    assert ratelimit.count_all(checks, now=now) == [
+        ("reaction_participant", 3, 2),
+        ("reaction_participant", 3, 3),
+    ]
 
 
 def test_redis_counts_are_shared_by_concurrent_processes(redis_cache):

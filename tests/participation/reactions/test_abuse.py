@@ -281,3 +281,44 @@ def test_login_address_is_a_daily_pseudonym_of_the_bucket(db, monkeypatch):
     later = timezone.now() + timedelta(days=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     assert pseudonym("2001:db8:1:2::1") != today  # another day, another secret
+
+
+def test_one_statement_counts_a_press_and_its_burst(feedback_page, small_limits):
+    """The rate limits and the burst of a fresh press: one upsert, then the reaction."""
+    from django.db import connection
+
+    client = fresh_visitor(feedback_page)
+    writes = []
+
+    def count(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append(sql)
+        return execute(sql, params, many, context)
+
+    like(fresh_visitor(feedback_page), feedback_page, TOPIC2)  # targets are created at first use
+    writes.clear()
+    with connection.execute_wrapper(count):
+        assert like(client, feedback_page, TOPIC2).status_code == 200
+    counters = [sql for sql in writes if "participation_ratecounter" in sql]
+    assert len(counters) == 1 and len(writes) == 2, writes
+
+
+def test_a_press_refused_by_the_rate_limits_is_no_press_of_the_burst(feedback_page, small_limits):
+    small_limits.PARTICIPATION_LIMITS["reaction_participant"] = (1, 60)
+    client = fresh_visitor(feedback_page)
+    assert like(client, feedback_page).status_code == 200
+    for _ in range(3):  # refused by the participant's limit: counted there, not in the burst
+        assert press(client, feedback_page, TOPIC2, "me_gusta", current="").status_code == 429
+    from participation.models import RateCounter
+
+    def counters(name):
+        return {
+            row.key.split(":")[2]: row.count
+            for row in RateCounter.objects.filter(key__startswith=f"rl:{name}:")
+        }
+
+    assert list(counters("reaction_participant").values()) == [4]
+    topic, topic2 = (Target.objects.get(block_id=block).pk for block in (TOPIC, TOPIC2))
+    for name in ("burst_flag", "burst_refuse", "burst_refuse_day"):
+        # The first press counts in its burst; the three refused ones were taken back.
+        assert counters(name) == {str(topic): 1, str(topic2): 0}, name
