@@ -42,6 +42,7 @@ import os
 import re
 import secrets
 import tempfile
+import time as clock
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -56,7 +57,7 @@ from django.utils.csp import CSP, build_policy
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Site
 
-from . import compression
+from . import compression, frontcache
 from .election_calendar import ElectionCalendar
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def enabled():
 
 
 def page_cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    return caches[_alias()]
 
 
 def max_seconds():
@@ -129,11 +130,33 @@ def current_generation():
             _write_stamp(path)
             stat = os.stat(path)
         return f"{stat.st_ino}.{stat.st_mtime_ns}"
+    watch = _watcher(cache)
+    if watch is not None and (value := watch.current()) is not None:
+        return value  # kept by pub/sub: no round trip (home/frontcache.py)
+    return _read_shared_generation(cache)
+
+
+def _read_shared_generation(cache):
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, secrets.token_hex(8), None)
         value = cache.get(GENERATION_KEY)
     return str(value)
+
+
+def _alias():
+    return getattr(settings, "PAGE_CACHE_ALIAS", "default")
+
+
+def _watcher(cache):
+    """The pub/sub watcher of the shared cache's generation (None: not Redis, or off)."""
+    alias = _alias()
+    return frontcache.watcher(
+        alias,
+        cache.make_key(GENERATION_KEY),
+        # In the watcher's thread: caches[alias] is that thread's own instance.
+        lambda: _read_shared_generation(caches[alias]),
+    )
 
 
 def _write_stamp(path):
@@ -148,8 +171,17 @@ def bump_generation():
     cache = page_cache()
     if _is_process_local(cache):
         _write_stamp(stamp_path())
-    else:
-        cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+        return
+    value = secrets.token_hex(8)
+    cache.set(GENERATION_KEY, value, None)
+    watch = _watcher(cache)
+    if watch is None:
+        return
+    watch.set_local(value)  # this process sees its own purge at once
+    try:
+        frontcache.publish(_alias(), cache.make_key(GENERATION_KEY), value)
+    except Exception:  # the others re-read it within RECHECK_SECONDS  # noqa: BLE001
+        log.warning("page cache: publishing the purge failed", exc_info=True)
 
 
 def purge(**kwargs):
@@ -323,20 +355,22 @@ def strip_anonymous_vary(request, response):
         del response["Vary"]
 
 
-def freeze(response):
+def freeze(response, expires_at=None):
+    """What is stored: status, headers, body and when it expires (a Unix time,
+    for the per-process front of a shared cache, home/frontcache.py)."""
     headers = [
         (name, value)
         for name, value in response.headers.items()
         if name.lower() not in UNSTORED_HEADERS
     ]
-    return (response.status_code, headers, response.content)
+    return (response.status_code, headers, response.content, expires_at)
 
 
 def thaw(entry):
     """The stored response, its headers copied as they were stored (they were
     checked and encoded when the page was first answered: a hit does not
     convert them again, one of the costs of the hit path)."""
-    status, headers, content = entry
+    status, headers, content = entry[:3]
     response = HttpResponse(content, status=status)
     response.headers._store = {name.lower(): (name, value) for name, value in headers}
     _add_hit_policy(response)
@@ -387,18 +421,26 @@ class PageCacheMiddleware:
             strip_anonymous_vary(request, response)
             return response
         try:
-            key = cache_key(request, current_generation(), compression.negotiate(request))
+            generation = current_generation()
+            key = cache_key(request, generation, compression.negotiate(request))
         except DisallowedHost:
             return self.get_response(request)
         except Exception:  # the cache or the stamp file is unusable: serve uncached  # noqa: BLE001
             log.warning("page cache: no generation", exc_info=True)
             return self.get_response(request)
         cache = page_cache()
-        try:
-            entry = cache.get(key)
-        except Exception:  # the cache is down: serve uncached  # noqa: BLE001
-            log.warning("page cache: read failed", exc_info=True)
-            entry, cache = None, None
+        # A shared cache (Redis) has a front in each process: most hits cost
+        # no round trip at all (home/frontcache.py).
+        front = None if _is_process_local(cache) else frontcache.local_pages(_alias())
+        entry = front.get(generation, key) if front is not None else None
+        if entry is None:
+            try:
+                entry = cache.get(key)
+            except Exception:  # the cache is down: serve uncached  # noqa: BLE001
+                log.warning("page cache: read failed", exc_info=True)
+                entry, cache = None, None
+            if entry is not None and front is not None:
+                front.put(generation, key, entry, entry[3] if len(entry) > 3 else None)
         if entry is not None:
             response = thaw(entry)
             response["X-Cache"] = "hit"
@@ -408,9 +450,14 @@ class PageCacheMiddleware:
         if cache is not None and storable(request, response):
             if not response.has_header("ETag"):
                 set_response_etag(response)  # once, not at every hit (ConditionalGetMiddleware)
+            seconds = lifetime(request)
+            entry = freeze(response, clock.time() + seconds)
             try:
-                cache.set(key, freeze(response), lifetime(request))
+                cache.set(key, entry, seconds)
             except Exception:  # noqa: BLE001
                 log.warning("page cache: write failed", exc_info=True)
+            else:
+                if front is not None:
+                    front.put(generation, key, entry, entry[3])
             response["X-Cache"] = "miss"
         return response

@@ -196,6 +196,13 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # origin cache on or off (home/fragments.py): uncached pages skip the glossary
 # linker and most of their template work.
 FRAGMENT_CACHE_ENABLED = os.environ.get("FRAGMENT_CACHE_ENABLED", "true").lower() == "true"
+# With Redis, each process keeps the pages it served in front of it (an LRU of
+# this many bytes; 0: off) and the generation by Redis pub/sub (false: read it
+# from Redis at every request): home/frontcache.py, README «Caching».
+PAGE_CACHE_LOCAL_MAX_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MAX_BYTES", str(32 * 1024**2)))
+PAGE_CACHE_GENERATION_PUBSUB = (
+    os.environ.get("PAGE_CACHE_GENERATION_PUBSUB", "true").lower() == "true"
+)
 if REDIS_URL:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
