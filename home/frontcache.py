@@ -162,12 +162,13 @@ class GenerationWatcher:
         self.location = location
         self.channel = channel
         self.read = read
-        self._lock = threading.Lock()
-        self._stopping = threading.Event()
         self._start_process()
 
     def _start_process(self):
         self.pid = os.getpid()
+        # Never a lock or an event a thread of the parent held at the fork.
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
         self.value = None
         self.heard_at = float("-inf")  # monotonic time the thread last heard from Redis
         self.epoch = 0  # changes at every local set: a read begun before it is stale
@@ -195,7 +196,9 @@ class GenerationWatcher:
     def _start_thread(self):
         if self._stopping.is_set():
             return
-        self.thread = threading.Thread(target=self._run, name="pagecache-generation", daemon=True)
+        self.thread = threading.Thread(
+            target=self._run, args=(self._stopping,), name="pagecache-generation", daemon=True
+        )
         self.thread.start()
 
     def _refresh(self):
@@ -207,9 +210,9 @@ class GenerationWatcher:
                 self.value = value
             self.heard_at = time.monotonic()
 
-    def _run(self):
+    def _run(self, stopping):
         delay = 0.1
-        while not self._stopping.is_set():
+        while not stopping.is_set():
             pubsub = None
             try:
                 pubsub = redis.Redis.from_url(
@@ -220,14 +223,14 @@ class GenerationWatcher:
                 pubsub.subscribe(self.channel)
                 # Subscribed first, then read: no purge falls in between.
                 while (reply := pubsub.get_message(timeout=RECHECK_SECONDS)) is None:
-                    if self._stopping.is_set():
+                    if stopping.is_set():
                         return
                 if reply["type"] != "subscribe":
                     raise RuntimeError(f"unexpected reply {reply['type']}")
                 self._refresh()
                 delay = 0.1
                 checked = time.monotonic()
-                while not self._stopping.is_set():
+                while not stopping.is_set():
                     message = pubsub.get_message(timeout=RECHECK_SECONDS)
                     if message is not None and message["type"] == "message":
                         self._refresh()
@@ -239,7 +242,7 @@ class GenerationWatcher:
                 log.warning("page cache: generation subscription failed", exc_info=True)
                 with self._lock:
                     self.heard_at = float("-inf")
-                self._stopping.wait(delay)
+                stopping.wait(delay)
                 delay = min(delay * 2, 5.0)
             finally:
                 if pubsub is not None:
