@@ -232,6 +232,8 @@ class GenerationWatcher:
                 checked = time.monotonic()
                 while not stopping.is_set():
                     message = pubsub.get_message(timeout=RECHECK_SECONDS)
+                    if stopping.is_set():
+                        return
                     if message is not None and message["type"] == "message":
                         self._refresh()
                         checked = time.monotonic()
@@ -239,6 +241,8 @@ class GenerationWatcher:
                         self._refresh()  # a missed message, or a silent outage: bounded
                         checked = time.monotonic()
             except Exception:  # Redis down or unusable: requests read it themselves  # noqa: BLE001
+                if stopping.is_set():
+                    return
                 log.warning("page cache: generation subscription failed", exc_info=True)
                 with self._lock:
                     self.heard_at = float("-inf")
