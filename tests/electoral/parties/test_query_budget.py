@@ -17,7 +17,6 @@ PROFILE = "/partidos/pvem/candidaturas/jose-luis-velasco-lino-toluca/"
 BUDGETS = {
     "/partidos/": 10,
     "/partidos/?tema=seguridad": 10,
-    "/partidos/pan/": 14,
     "/partidos/pvem/": 14,
     "/partidos/coalicion-pan-pri-prd/": 14,
     "/partidos/independiente-guillermo-galeana-pena-metepec/": 14,
@@ -29,11 +28,9 @@ BUDGETS = {
     "/candidaturas/?municipio=toluca": 9,
     "/candidaturas/?partido=pan&cargo=regiduria": 9,
     "/candidaturas/?q=velasco": 9,
-    "/candidaturas/?pagina=3": 9,
     "/candidaturas.csv?municipio=toluca": 6,
     "/mi-boleta/4895/": 12,
     "/geografia/municipios/toluca/": 13,
-    "/geografia/distritos/1/": 13,
 }
 # Copies of the real pages (made by tests/tenfold.py): the same count as their original.
 COPIES = {
