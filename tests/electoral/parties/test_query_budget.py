@@ -31,6 +31,9 @@ BUDGETS = {
     "/candidaturas.csv?municipio=toluca": 6,
     "/mi-boleta/4895/": 12,
     "/geografia/municipios/toluca/": 13,
+    # open data: the index (about four queries per dataset) and the API's candidacies
+    "/datos/": 65,
+    "/api/v2/candidaturas/": 10,
 }
 # Copies of the real pages (made by tests/tenfold.py): the same count as their original.
 COPIES = {
