@@ -12,6 +12,23 @@ from electoral.parties.candidacies import MUNICIPAL_OFFICES, Candidacy, Office
 from electoral.parties.models import CandidateProfilePage, PoliticalActorPage
 
 
+# What a ballot shows of an actor: its name, colour, link (and order).
+ACTOR_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "live",
+    "colour",
+    "acronym",
+    "kind",
+    "registration_order",
+)
+
+
 @dataclass
 class ActorGroup:
     actor: object
@@ -44,7 +61,9 @@ def group_by_actor(queryset, request=None):
     # One actor object per actor (a ballot has ~150 candidacies of ~15 actors):
     # select_related built a full page object of the actor, the municipality
     # and the district for every row, half of a ballot's uncached time.
-    actors = PoliticalActorPage.objects.in_bulk({c.actor_id for c in candidacies})
+    actors = PoliticalActorPage.objects.only(*ACTOR_FIELDS).in_bulk(
+        {c.actor_id for c in candidacies}
+    )
     for c in candidacies:
         c.actor = actors[c.actor_id]
     attach_profiles(candidacies, request)
