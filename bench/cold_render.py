@@ -2,13 +2,15 @@
 the origin cache and the fragments of home/fragments.py off, production-like
 settings (DEBUG off, cached template loader), through Django's test client.
 
-    SQLITE_PATH=/tmp/decide_load.sqlite3 .venv/bin/python bench/cold_render.py [N] [--profile NAME] [--html DIR]
+    SQLITE_PATH=/tmp/decide_load.sqlite3 BENCH_STATIC_ROOT=/tmp/static \
+        .venv/bin/python bench/cold_render.py [N] [--collectstatic] [--profile NAME] [--html DIR]
 
-Prints the median CPU ms per request (process time: the machine is shared)
-and the queries of each page. --profile NAME
-writes a cProfile of N renders of that page (NAME.prof) and prints its top
-functions; --html DIR saves each page's HTML (CSRF/nonce attributes removed)
-to compare two versions of the code.
+(the real data as bench/load.py builds it; the production keys are set to
+dummies here; --collectstatic once first). Prints the median CPU ms per request (process time: the
+machine is shared) and the queries of each page. --profile NAME writes a
+cProfile of N renders of that page (NAME.prof) and prints its top functions;
+--html DIR saves each page's HTML (CSRF/nonce attributes removed) to compare
+two versions of the code.
 """
 
 import os
@@ -66,6 +68,10 @@ def main(argv):
     n = int(argv[0]) if argv and argv[0].isdigit() else 30
     profile = argv[argv.index("--profile") + 1] if "--profile" in argv else None
     html_dir = Path(argv[argv.index("--html") + 1]) if "--html" in argv else None
+    if "--collectstatic" in argv:
+        from django.core.management import call_command
+
+        call_command("collectstatic", interactive=False, verbosity=0)
     client = Client()
     urls = pages()
     for name, url in urls.items():

@@ -11,7 +11,6 @@ from django.db.models import Q
 from electoral.parties.candidacies import MUNICIPAL_OFFICES, Candidacy, Office
 from electoral.parties.models import CandidateProfilePage, PoliticalActorPage
 
-
 # What a ballot shows of an actor: its name, colour, link (and order).
 ACTOR_FIELDS = (
     "id",
