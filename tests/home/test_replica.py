@@ -45,7 +45,7 @@ def test_without_the_setting_there_is_no_replica_and_no_router(monkeypatch):
 def test_the_setting_adds_the_alias_router_and_middleware(monkeypatch):
     base = load_base_settings(
         monkeypatch,
-        DATABASE_REPLICA_URL="postgres://reader:secret@replica.internal:5432/decide",
+        DATABASE_REPLICA_URL="postgres://reader@replica.internal:5432/decide",
         REPLICA_LAG_SECONDS="4",
     )
     replica_db = base.DATABASES["replica"]
