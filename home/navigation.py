@@ -124,14 +124,15 @@ def _url_name(url, urlconf):
         return ""
 
 
-def exists(url):
-    """Whether `url` leads somewhere: a route of its own, or a live page."""
+def exists(url, live_paths=None):
+    """Whether `url` leads somewhere: a route of its own, or a live page.
+    `live_paths`: _live_top_level_paths() already read (one cache read for a menu)."""
     name = _url_name(url, get_urlconf())
     if not name:
         return False
     if name != "wagtail_serve":
         return True
-    return url in _live_top_level_paths()
+    return url in (live_paths if live_paths is not None else _live_top_level_paths())
 
 
 def feature_open(feature, request=None):
@@ -147,9 +148,12 @@ def available(entries, request=None):
     """The entries (tuples or dicts whose first item / "url" is a path) that exist
     and, for a section opened by the calendar, are already public."""
     shown = []
+    live_paths = None
     for entry in entries:
         url = entry["url"] if isinstance(entry, dict) else entry[0]
-        if not exists(url):
+        if live_paths is None and _url_name(url, get_urlconf()) == "wagtail_serve":
+            live_paths = _live_top_level_paths()  # one cache read per menu, not per entry
+        if not exists(url, live_paths):
             continue
         feature = CALENDAR_GATES.get(url)
         if feature and not feature_open(feature, request):

@@ -52,14 +52,31 @@ def find_route(request, path):
     )
     if page is None:
         return None
-    if fragments.usable(request):
-        # Wagtail's on_serve_page hook asks for the view restrictions of the page
-        # and its ancestors (two queries); a restriction saved or deleted purges.
-        restrictions = fragments.memo(
-            "restrictions", (page.pk,), lambda: list(page.get_view_restrictions()), request
-        )
-        page.get_view_restrictions = lambda: restrictions
+    # Wagtail's on_serve_page hook asks for the view restrictions of the page
+    # and its ancestors (two queries; one here). Kept for the generation too:
+    # a restriction saved or deleted purges.
+    restrictions = fragments.memo(
+        "restrictions", (page.pk,), lambda: view_restrictions(page), request
+    )
+    page.get_view_restrictions = lambda: restrictions
     return RouteResult(page)
+
+
+def view_restrictions(page):
+    """`page.get_view_restrictions()` as a list, in one query in the usual case.
+
+    Wagtail reads the ancestors (to resolve aliases to their source pages),
+    then the restrictions of those pages. The ancestors' paths are prefixes of
+    the page's own, so one query tells whether any page on the way is an alias
+    or has a restriction; only then is Wagtail's own method asked (two queries).
+    """
+    steps = range(page.steplen, len(page.path) + 1, page.steplen)
+    rows = Page.objects.filter(path__in=[page.path[:end] for end in steps]).values_list(
+        "alias_of_id", "view_restrictions__id"
+    )
+    if all(alias is None and restriction is None for alias, restriction in rows):
+        return []
+    return list(Page.get_view_restrictions(page))
 
 
 def _live_page(url_path):

@@ -48,6 +48,15 @@ def render_controls(context, page, block_id):
     include_script = is_open and not getattr(page, "_participation_script", False)
     if include_script:
         page._participation_script = True
+    # What the template shows only in one state is computed only then, and the
+    # closed notice once per page (a platform draws one control per topic).
+    closed = ""
+    if not is_open:
+        dates = (calendar.participation_opens, calendar.participation_closes)
+        kept = getattr(page, "_participation_closed", None)
+        if kept is None or kept[0] != dates:
+            kept = page._participation_closed = (dates, services.closed_message(calendar))
+        closed = kept[1]
     return render_to_string(
         "participation/includes/target_controls.html",
         {
@@ -57,11 +66,11 @@ def render_controls(context, page, block_id):
             "label": labels[block_id],
             "whole": block_id == "",
             "is_open": is_open,
-            "closed_message": "" if is_open else services.closed_message(calendar),
+            "closed_message": closed,
             "message": message,
             "pressed": pressed,
-            "page_url": page.url,
+            "page_url": page.url if is_open else "",
             "include_script": include_script,
-            "script_url": static("js/participation.js"),
+            "script_url": static("js/participation.js") if include_script else "",
         },
     )

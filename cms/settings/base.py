@@ -150,6 +150,33 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
 
+
+# A read replica for public reads (issue 19, scale-out): DATABASE_REPLICA_URL,
+# parsed as DATABASE_URL is, adds the `replica` alias, a router and a middleware
+# (home/replica.py): the reads of anonymous GET/HEAD requests of public pages go
+# to the replica; writes, the admin, POSTs, /participa/, signed-in users and
+# migrations use `default`. REPLICA_LAG_SECONDS after each page-cache purge
+# (a publish, an import) reads use the primary too, so that no page rendered
+# from a replica that has not caught up is cached under the new generation.
+def replica_from_env():
+    url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+    if not url:
+        return None
+    replica = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    # Under test the replica is the test database itself, never a second one.
+    replica["TEST"] = {"MIRROR": "default"}
+    return replica
+
+
+REPLICA_LAG_SECONDS = float(os.environ.get("REPLICA_LAG_SECONDS", "10"))
+if replica_from_env():
+    DATABASES["replica"] = replica_from_env()
+    DATABASE_ROUTERS = ["home.replica.PublicReadReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+        "home.replica.PublicReadReplicaMiddleware",
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------

@@ -3,6 +3,8 @@
 Required: DJANGO_SECRET_KEY, ALLOWED_HOSTS (comma-separated), PARTICIPANT_HASH_KEY
 and ADDRESS_HASH_KEY (each a long random value, different from the others). Recommended:
 DATABASE_URL (PostgreSQL), REDIS_URL, EMAIL_HOST & co, CSRF_TRUSTED_ORIGINS.
+Scale-out: DATABASE_REPLICA_URL (a read replica for anonymous public reads, with
+REPLICA_LAG_SECONDS; cms/settings/base.py and home/replica.py).
 """
 
 import os

@@ -88,6 +88,7 @@ def _variant_pattern(variant):
 class Linker:
     def __init__(self, terms):
         self.terms = {t.id: t for t in terms}
+        self._memo = {}
         variants = []
         for term in terms:
             for variant in term.variants:
@@ -108,9 +109,24 @@ class Linker:
             else None
         )
 
+    # Linked HTML by its input: the same rich text is linked at every
+    # rendering of a page, and the result depends only on the text and this
+    # linker's terms (a new glossary version makes a new Linker). Bounded.
+    MEMO_SIZE = 512
+
     def link(self, html, exclude_ids=()):
         if self.regex is None or not html:
             return html
+        key = (html, tuple(sorted(exclude_ids)))
+        linked = self._memo.get(key)
+        if linked is None:
+            linked = self._link(html, exclude_ids)
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = linked
+        return linked
+
+    def _link(self, html, exclude_ids):
         token = format(zlib.crc32(html.encode()), "x")
         seen = set(exclude_ids)
         out = []

@@ -1,7 +1,9 @@
-"""Query budgets of the site's own page types (home, a standard page) and of the
-public statistics on ten times the real data (issue 19). Geography, ballots,
-parties, candidacies, glossary, results and «Qué se elige» have theirs beside
-their tests (tests/electoral/…/test_*query*, test_pages.py)."""
+"""Query budgets of the site's own page types (home, a standard page, «Qué se
+elige» and its bodies) and of the public statistics on ten times the real data
+(issue 19). Parties, platforms, profiles and the candidacy list are in
+tests/electoral/parties/test_query_budget.py; geography and ballots in
+tests/electoral/geography/test_query_budget.py; glossary, results and open
+data beside their tests (tests/electoral/…/test_pages.py, tests/opendata/)."""
 
 from datetime import timedelta
 
@@ -11,9 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from electoral.models import Section
+from home.models import RepresentationBodyPage, RepresentationIndexPage
 from participation.statistics import models as stats
 from participation.statistics.models import DailyCount
 from tests.electoral.results.helpers import set_phase
+from tests.tenfold import copy_subtrees
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +78,29 @@ def test_site_pages_and_statistics_keep_their_budget_on_ten_times_the_data(clien
     for url, budget in PAGES.items():
         assert before[url] <= budget, (url, before[url])
         assert after[url] == before[url], (url, before[url], after[url])
+
+
+# «Qué se elige»: /organos/ lists its bodies and offices, each body page its
+# siblings. setup_site makes six; the copies make sixty.
+ORGANOS = {"/organos/": 10, "/organos/ayuntamiento/": 11, "/organos/regiduria/": 11}
+
+
+@pytest.mark.snapshot("site")
+def test_organos_keep_their_budget_on_ten_times_the_bodies(client):
+    for url in ORGANOS:
+        client.get(url)  # warm the per-process caches (site root, glossary terms)
+    real = {url: queries_of(client, url)[0] for url in ORGANOS}
+    bodies = list(RepresentationBodyPage.objects.child_of(RepresentationIndexPage.objects.get()))
+    assert len(bodies) == 6
+    copy_subtrees(bodies, 9)
+    assert RepresentationBodyPage.objects.live().count() == 60
+    after = {url: queries_of(client, url) for url in ORGANOS}
+    for url, budget in ORGANOS.items():
+        assert real[url] <= budget, (url, real[url])
+        assert after[url][0] == real[url], (url, real[url], after[url][0])
+    index = after["/organos/"][1].content.decode()
+    body = after["/organos/ayuntamiento/"][1].content.decode()
+    for page in RepresentationBodyPage.objects.all():
+        assert f'href="{page.url}"' in index, page.url
+        if page.slug != "ayuntamiento":
+            assert f'href="{page.url}"' in body, page.url

@@ -49,6 +49,30 @@ def test_private_pages_stay_private(client, site):
     assert "Cabecera municipal" not in html
 
 
+def test_a_restricted_ancestor_keeps_its_descendants_private(client, site):
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    assert routing.view_restrictions(page) == []
+    folder = page.get_parent()
+    restriction = PageViewRestriction.objects.create(
+        page=folder, restriction_type=PageViewRestriction.PASSWORD, password="secreto"
+    )
+    assert routing.view_restrictions(page) == [restriction]
+    html = client.get(page.url).content.decode()
+    assert 'name="password"' in html and "Cabecera municipal" not in html
+
+
+def test_an_alias_is_as_private_as_its_source(site):
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    source = MunicipalityPage.objects.live().get(name="Metepec")
+    restriction = PageViewRestriction.objects.create(
+        page=source, restriction_type=PageViewRestriction.PASSWORD, password="secreto"
+    )
+    MunicipalityPage.objects.filter(pk=page.pk).update(alias_of=source)
+    page.refresh_from_db()
+    # Wagtail resolves the alias to its source: the source's restriction applies.
+    assert routing.view_restrictions(page) == list(page.get_view_restrictions()) == [restriction]
+
+
 def test_the_site_is_remembered_and_forgotten_when_edited(client, site):
     client.get("/")
     with CaptureQueriesContext(connection) as queries:

@@ -1,0 +1,126 @@
+"""Public reads from a database replica (issue 19, «scale-out path»).
+
+Switched on by `DATABASE_REPLICA_URL` (cms/settings/base.py), parsed as
+`DATABASE_URL` is: it adds a `replica` database alias, this router and this
+middleware. Without it there is no replica alias, no router and no middleware.
+
+- **What reads from the replica**: the queries of an anonymous visitor's GET or
+  HEAD of a public page, and nothing else. `PublicReadReplicaMiddleware` marks
+  such a request in a context variable for the time it runs; the router reads
+  the mark. "Anonymous" is the origin cache's test (no session or message
+  cookie, no `Authorization`: home.pagecache.visitor_is_anonymous), so a
+  signed-in editor never reads a lagging copy of what they just saved.
+- **What uses the primary** (`default`): every write; every read of any other
+  request: the admin, POST/PUT/DELETE, `/participa/` (a participant reads
+  back what they just sent), signed-in users, management commands, migrations
+  (`allow_migrate` only on `default`); and the reads of a marked request after
+  it has written anything (read-your-writes inside one request).
+- **Replication lag**: a publish purges the page cache at once and again at the
+  commit (home/pagecache.py). A visitor's GET right after it, served from a
+  replica that has not replayed the commit yet, would render the old page and
+  store it in the cache under the new generation, where it would stay until
+  the next purge or `PAGE_CACHE_SECONDS`. So for `REPLICA_LAG_SECONDS` after a
+  process first sees a new page-cache generation, its reads go to the primary;
+  the replica is used again once that window has passed. Set it above the
+  replica's worst lag (monitor `pg_last_xact_replay_timestamp()`); an image or
+  CSV served during a longer lag is still purged by the next generation.
+"""
+
+import contextvars
+import threading
+import time
+
+from django.conf import settings
+
+from . import pagecache
+
+REPLICA = "replica"
+PRIMARY = "default"
+# Request paths that always read the primary, whoever asks.
+DEFAULT_PRIMARY_PREFIXES = ("/admin/", "/django-admin/", "/participa/")
+
+# "replica": this request's reads may go to the replica; "primary": they may
+# not (unmarked requests, and a marked one once it has written).
+_reads = contextvars.ContextVar("decide_replica_reads", default="primary")
+
+
+def reads_from_replica():
+    return _reads.get() == "replica"
+
+
+class PublicReadReplicaRouter:
+    """Reads of marked requests to the replica; everything else to the primary."""
+
+    def db_for_read(self, model, **hints):
+        return REPLICA if _reads.get() == "replica" else PRIMARY
+
+    def db_for_write(self, model, **hints):
+        if _reads.get() == "replica":
+            _reads.set("primary")  # read your own writes for the rest of the request
+        return PRIMARY
+
+    def allow_relation(self, obj1, obj2, **hints):
+        # The replica is a copy of the primary: their rows relate freely.
+        if {obj1._state.db, obj2._state.db} <= {PRIMARY, REPLICA, None}:
+            return True
+        return None
+
+    def allow_migrate(self, db, app_label, model_name=None, **hints):
+        return db == PRIMARY
+
+
+# --- The lag window after a purge --------------------------------------------
+
+_seen_lock = threading.Lock()
+_seen = {"generation": None, "at": 0.0}
+
+
+def lag_seconds():
+    return float(getattr(settings, "REPLICA_LAG_SECONDS", 10))
+
+
+def in_lag_window(now=None):
+    """True for REPLICA_LAG_SECONDS after this process first saw the current
+    page-cache generation (a purge: something was published or imported)."""
+    window = lag_seconds()
+    if window <= 0:
+        return False
+    try:
+        generation = pagecache.current_generation()
+    except Exception:  # the cache is unreachable: the primary is always right  # noqa: BLE001
+        return True
+    now = time.monotonic() if now is None else now
+    with _seen_lock:
+        if generation != _seen["generation"]:
+            _seen["generation"], _seen["at"] = generation, now
+        return now - _seen["at"] < window
+
+
+def forget_generation():
+    """For tests: the next request starts a lag window again."""
+    with _seen_lock:
+        _seen["generation"], _seen["at"] = None, 0.0
+
+
+def is_public_read(request):
+    prefixes = getattr(settings, "REPLICA_PRIMARY_PREFIXES", DEFAULT_PRIMARY_PREFIXES)
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path_info.startswith(tuple(prefixes))
+        and pagecache.visitor_is_anonymous(request)
+    )
+
+
+class PublicReadReplicaMiddleware:
+    """Marks an anonymous public GET/HEAD so that its reads use the replica."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        use = is_public_read(request) and not in_lag_window()
+        token = _reads.set("replica" if use else "primary")
+        try:
+            return self.get_response(request)
+        finally:
+            _reads.reset(token)
