@@ -32,7 +32,7 @@ def _restrict_to_own_actor(queryset, user):
         return queryset
     own = Q()
     for link in editor_links_for(user):
-        own |= Q(path__startswith=link.actor.path)
+        own |= Q(path__startswith=link.actor_path)
     outside_parties = ~Q(path__startswith=index.path) | Q(pk=index.pk)
     return queryset.filter(own | (outside_parties & Q(live=True)))
 
