@@ -126,6 +126,12 @@ def _build_editorial():
     build_tree()
 
 
+def _build_capture():
+    from tests.electoral.editorial.conftest import build_capture
+
+    build_capture()
+
+
 BUILDERS = {
     # `setup_site`, what `make run` loads: the `site` and `home` fixtures.
     "site": _build_site,
@@ -140,6 +146,9 @@ BUILDERS = {
     # /partidos/ with four actors (party, party, coalition, independent), their
     # pages, images, documents, groups and the review workflow (editorial tests).
     "editorial": _build_editorial,
+    # The editorial tree with its editors and the capture progress of PAN and
+    # MORENA (tests/electoral/editorial/conftest.py): the `capture` fixture.
+    "capture": _build_capture,
     # ~20,900 candidacies of 10 made-up actors (query budgets, pagination).
     "candidacies-20000": _build_candidacies_20000,
     # Two actors, a platform, a profile, three candidacies (party page tests).
@@ -167,6 +176,8 @@ FIXTURE_SNAPSHOTS = {
     "home": "site",
     "actors_2021": "parties",
     "geography": "parties",
+    # Before "editorial_tree", which every `capture` test also asks for.
+    "capture": "capture",
     "editorial_tree": "editorial",
     "fuzz_site": "fuzz",
     "parties_tree": "parties-pages",
