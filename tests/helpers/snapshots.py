@@ -114,6 +114,12 @@ def _build_delivery():
     build_delivery_snapshot()
 
 
+def _build_delivery_admin():
+    from tests.participation.delivery.conftest import build_delivery_admin_snapshot
+
+    build_delivery_admin_snapshot()
+
+
 def _build_representation():
     from tests.home.conftest import build_representation
 
@@ -166,6 +172,8 @@ BUILDERS = {
     # platforms, reactions, ideas of every status and results, calendar in the
     # delivery phase (tests/participation/delivery/conftest.py): `delivery_dataset`.
     "delivery": _build_delivery,
+    # The same, with IEEM's admin user and an editor per actor (its admin tests).
+    "delivery-admin": _build_delivery_admin,
     # The home page and /organos/ (tests/home/conftest.py): the `organos` fixture.
     "representation": _build_representation,
 }
