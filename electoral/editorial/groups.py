@@ -16,7 +16,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from electoral.parties.models import PartiesIndexPage, PoliticalActorPage
 from home.pagetree import home_page
 
-from .models import ActorEditorGroup
+from .models import ActorEditorGroup, PartyEditorAccount
 
 ADMIN_GROUP = "Administración IEEM"
 COMMS_GROUP = "Comunicación IEEM"
@@ -71,6 +71,12 @@ def _grant_collection(group, collection, actions):
 
 def parties_index():
     return PartiesIndexPage.objects.first()
+
+
+def parties_index_location():
+    """(pk, path) of the page parties_index() returns, or None: what the admin
+    filters of every party editor's request need, without building the page."""
+    return PartiesIndexPage.objects.values_list("pk", "path").first()
 
 
 def ensure_staff_groups():
@@ -224,8 +230,10 @@ def editor_links_for(user):
 
     One query for both questions the admin asks on every request of a party
     editor: their links (with each actor page's tree path, so that nothing
-    builds the page itself) and whether they also hold an IEEM role
-    (`is_party_editor`). `link.actor` is still there, loaded when asked for.
+    builds the page itself), whether they also hold an IEEM role
+    (`is_party_editor`) and whether their account still has to change its
+    one-time password (the editorial middleware). `link.actor` is still
+    there, loaded when asked for.
     """
 
     if not getattr(user, "is_authenticated", False):
@@ -236,6 +244,9 @@ def editor_links_for(user):
             ActorEditorGroup.objects.filter(group__user=user.pk).annotate(
                 actor_path=F("actor__path"),
                 holds_staff_role=Exists(Group.objects.filter(user=user.pk, name__in=STAFF_GROUPS)),
+                password_flagged=Exists(
+                    PartyEditorAccount.objects.filter(user_id=user.pk, must_change_password=True)
+                ),
             )
         )
         user._decide_editor_links = cached
