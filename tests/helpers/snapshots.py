@@ -47,6 +47,12 @@ def _build_site():
     call_command("setup_site", stdout=io.StringIO())
 
 
+def _build_site_shell():
+    from tests.conftest import build_site_shell
+
+    build_site_shell()
+
+
 def _build_geography():
     from tests.electoral.geography.conftest import import_real_geography
 
@@ -141,6 +147,9 @@ def _build_capture():
 BUILDERS = {
     # `setup_site`, what `make run` loads: the `site` and `home` fixtures.
     "site": _build_site,
+    # Only its home steps (home page, calendar, demo admin, privacy notice):
+    # the `home_site` fixture.
+    "site-shell": _build_site_shell,
     # The 125 municipalities and 45 districts made directly, /partidos/ and the
     # 29 actors of 2021 from the real files: the `geography` and `actors_2021` fixtures.
     "parties": _build_parties,
@@ -194,6 +203,8 @@ FIXTURE_SNAPSHOTS = {
     "feedback_page": "participation",
     "delivery_dataset": "delivery",
     "organos": "representation",
+    # Last: with any of the above, the home steps run on top of that snapshot.
+    "home_site": "site-shell",
 }
 
 
