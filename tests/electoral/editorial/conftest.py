@@ -148,7 +148,9 @@ def build_capture():
 
 @pytest.fixture
 def capture(trees, editors):
-    """What build_capture made (the "capture" snapshot), looked up."""
+    """What build_capture made (the "capture" snapshot), looked up. The
+    calendar's dates are relative to now: set again, as the build did."""
+    open_calendar()
     pan, morena = trees["pan"], trees["morena"]
 
     def heads(actor, prefix, count):
