@@ -42,13 +42,18 @@ run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Tests run in parallel, one worker per core (pytest-xdist); PYTEST_WORKERS=0 runs them in one process.
+# worksteal: each worker starts on its own half of the (shuffled) list, so the
+# tests of a file mostly stay on one worker (one snapshot restore, not one per
+# test), and an idle worker takes tests from the busy one's queue, so a long
+# test (the end-to-end crawl, the permission walks) does not end the run alone.
 PYTEST_WORKERS ?= auto
+PYTEST_DIST ?= worksteal
 
 test: install
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist $(PYTEST_DIST) $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/decide_ieem} $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/decide_ieem} $(PY) -m pytest -n $(PYTEST_WORKERS) --dist $(PYTEST_DIST) $(PYTEST_ARGS)
 
 # Browser journeys are stories in file order (journey 5 approves what journey 4 submitted),
 # so they do not run shuffled; the unit suite does (pytest-randomly).

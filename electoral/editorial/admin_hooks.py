@@ -17,7 +17,7 @@ from wagtail.models import Page
 from . import audit
 from .capture import remember_prefill
 from .capture_admin import CaptureReportView, capture_window, homepage_panels, is_ieem_staff
-from .groups import editor_links_for, is_party_editor, parties_index
+from .groups import editor_links_for, is_party_editor, parties_index_location
 from .report import PartyAuditView
 
 # "entrega-participacion": their own package (participation/delivery/), shown
@@ -27,13 +27,14 @@ PARTY_EDITOR_MENU = {"explorer", "images", "documents", "help", "entrega-partici
 
 def _restrict_to_own_actor(queryset, user):
     """Drop pages of other actors (drafts or live) from an admin queryset."""
-    index = parties_index()
+    index = parties_index_location()
     if index is None:
         return queryset
+    index_pk, index_path = index
     own = Q()
     for link in editor_links_for(user):
-        own |= Q(path__startswith=link.actor.path)
-    outside_parties = ~Q(path__startswith=index.path) | Q(pk=index.pk)
+        own |= Q(path__startswith=link.actor_path)
+    outside_parties = ~Q(path__startswith=index_path) | Q(pk=index_pk)
     return queryset.filter(own | (outside_parties & Q(live=True)))
 
 

@@ -84,8 +84,12 @@ class BehindPanel(Component):
 def homepage_panels(request, panels):
     user = request.user
     if is_party_editor(user):
-        actors = [link.actor.specific for link in editor_links_for(user)]
-        actors.sort(key=lambda a: (a.registration_order, a.title))
+        actors = sorted(
+            PoliticalActorPage.objects.filter(
+                pk__in=[link.actor_id for link in editor_links_for(user)]
+            ),
+            key=lambda a: (a.registration_order, a.title),
+        )
         if actors:
             panels.insert(0, CapturePanel(actors))
     elif is_ieem_staff(user):

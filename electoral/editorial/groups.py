@@ -8,7 +8,7 @@ by hand to a party group on another page never survives a sync.
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, F, Q
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
@@ -16,7 +16,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from electoral.parties.models import PartiesIndexPage, PoliticalActorPage
 from home.pagetree import home_page
 
-from .models import ActorEditorGroup
+from .models import ActorEditorGroup, PartyEditorAccount
 
 ADMIN_GROUP = "Administración IEEM"
 COMMS_GROUP = "Comunicación IEEM"
@@ -71,6 +71,12 @@ def _grant_collection(group, collection, actions):
 
 def parties_index():
     return PartiesIndexPage.objects.first()
+
+
+def parties_index_location():
+    """(pk, path) of the page parties_index() returns, or None: what the admin
+    filters of every party editor's request need, without building the page."""
+    return PartiesIndexPage.objects.values_list("pk", "path").first()
 
 
 def ensure_staff_groups():
@@ -220,15 +226,27 @@ def sync_all_actors():
 
 
 def editor_links_for(user):
-    """ActorEditorGroup rows of the groups `user` belongs to (cached per user object)."""
+    """ActorEditorGroup rows of the groups `user` belongs to (cached per user object).
+
+    One query for both questions the admin asks on every request of a party
+    editor: their links (with each actor page's tree path, so that nothing
+    builds the page itself), whether they also hold an IEEM role
+    (`is_party_editor`) and whether their account still has to change its
+    one-time password (the editorial middleware). `link.actor` is still
+    there, loaded when asked for.
+    """
 
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_decide_editor_links", None)
     if cached is None:
         cached = list(
-            ActorEditorGroup.objects.filter(group__in=user.groups.all()).select_related(
-                "actor", "collection"
+            ActorEditorGroup.objects.filter(group__user=user.pk).annotate(
+                actor_path=F("actor__path"),
+                holds_staff_role=Exists(Group.objects.filter(user=user.pk, name__in=STAFF_GROUPS)),
+                password_flagged=Exists(
+                    PartyEditorAccount.objects.filter(user_id=user.pk, must_change_password=True)
+                ),
             )
         )
         user._decide_editor_links = cached
@@ -239,13 +257,8 @@ def is_party_editor(user):
     """True for a party editor who holds no IEEM role (the restricted admin)."""
     if not getattr(user, "is_authenticated", False) or user.is_superuser:
         return False
-    if not editor_links_for(user):
-        return False
-    cached = getattr(user, "_decide_is_staff_member", None)
-    if cached is None:
-        cached = user.groups.filter(name__in=STAFF_GROUPS).exists()
-        user._decide_is_staff_member = cached
-    return not cached
+    links = editor_links_for(user)
+    return bool(links) and not links[0].holds_staff_role
 
 
 def actor_for_page(page):

@@ -47,6 +47,12 @@ def _build_site():
     call_command("setup_site", stdout=io.StringIO())
 
 
+def _build_site_shell():
+    from tests.conftest import build_site_shell
+
+    build_site_shell()
+
+
 def _build_geography():
     from tests.electoral.geography.conftest import import_real_geography
 
@@ -114,6 +120,12 @@ def _build_delivery():
     build_delivery_snapshot()
 
 
+def _build_delivery_admin():
+    from tests.participation.delivery.conftest import build_delivery_admin_snapshot
+
+    build_delivery_admin_snapshot()
+
+
 def _build_representation():
     from tests.home.conftest import build_representation
 
@@ -126,9 +138,18 @@ def _build_editorial():
     build_tree()
 
 
+def _build_capture():
+    from tests.electoral.editorial.conftest import build_capture
+
+    build_capture()
+
+
 BUILDERS = {
     # `setup_site`, what `make run` loads: the `site` and `home` fixtures.
     "site": _build_site,
+    # Only its home steps (home page, calendar, demo admin, privacy notice):
+    # the `home_site` fixture.
+    "site-shell": _build_site_shell,
     # The 125 municipalities and 45 districts made directly, /partidos/ and the
     # 29 actors of 2021 from the real files: the `geography` and `actors_2021` fixtures.
     "parties": _build_parties,
@@ -140,6 +161,9 @@ BUILDERS = {
     # /partidos/ with four actors (party, party, coalition, independent), their
     # pages, images, documents, groups and the review workflow (editorial tests).
     "editorial": _build_editorial,
+    # The editorial tree with its editors and the capture progress of PAN and
+    # MORENA (tests/electoral/editorial/conftest.py): the `capture` fixture.
+    "capture": _build_capture,
     # ~20,900 candidacies of 10 made-up actors (query budgets, pagination).
     "candidacies-20000": _build_candidacies_20000,
     # Two actors, a platform, a profile, three candidacies (party page tests).
@@ -157,6 +181,8 @@ BUILDERS = {
     # platforms, reactions, ideas of every status and results, calendar in the
     # delivery phase (tests/participation/delivery/conftest.py): `delivery_dataset`.
     "delivery": _build_delivery,
+    # The same, with IEEM's admin user and an editor per actor (its admin tests).
+    "delivery-admin": _build_delivery_admin,
     # The home page and /organos/ (tests/home/conftest.py): the `organos` fixture.
     "representation": _build_representation,
 }
@@ -167,6 +193,8 @@ FIXTURE_SNAPSHOTS = {
     "home": "site",
     "actors_2021": "parties",
     "geography": "parties",
+    # Before "editorial_tree", which every `capture` test also asks for.
+    "capture": "capture",
     "editorial_tree": "editorial",
     "fuzz_site": "fuzz",
     "parties_tree": "parties-pages",
@@ -175,6 +203,8 @@ FIXTURE_SNAPSHOTS = {
     "feedback_page": "participation",
     "delivery_dataset": "delivery",
     "organos": "representation",
+    # Last: with any of the above, the home steps run on top of that snapshot.
+    "home_site": "site-shell",
 }
 
 

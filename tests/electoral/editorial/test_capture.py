@@ -3,10 +3,8 @@ the daily reminders and the public figure (issue 20)."""
 
 import csv
 import io
-import json
 from datetime import timedelta
 
-import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -22,25 +20,13 @@ from electoral.editorial.capture import (
     progress_for,
 )
 from electoral.editorial.models import CaptureReminder
-from electoral.models import Candidacy, CandidateProfilePage, PlatformPage, Topic
+from electoral.models import CandidateProfilePage
 from electoral.parties.capture import published_profiles
 from home.models import ElectionCalendar
 from home.spreadsheets import neutralise
-from tests.electoral.factories import make_candidacy, make_municipality, make_staff, open_calendar
+from tests.electoral.factories import make_candidacy, make_municipality, make_staff
 
 REASON = "Falta la fuente de la propuesta de seguridad."
-
-
-def _body(topics):
-    return json.dumps(
-        [
-            {
-                "type": "topic_section",
-                "value": {"topic": t.pk, "title": "", "text": f"<p>{t.name}</p>", "document": None},
-            }
-            for t in topics
-        ]
-    )
 
 
 def _submit(page, user):
@@ -48,70 +34,6 @@ def _submit(page, user):
     workflow = page.get_workflow()
     page.save_revision(user=user)
     return workflow.start(page, user)
-
-
-def _link_profile(profile, candidacy, *, publish):
-    page = CandidateProfilePage.objects.get(pk=profile.pk)
-    page.candidacy = candidacy
-    page.title = candidacy.display_name
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
-
-
-@pytest.fixture
-def capture(trees, editors):
-    """PAN: 3 heads (1 live profile, 1 draft, 1 missing) and a platform with
-    1 of 3 topics live and a second one in review. MORENA: everything published."""
-    open_calendar()
-    topics = [
-        Topic.objects.create(name=name, slug=name.lower(), sort_order=n)
-        for n, name in enumerate(["Seguridad", "Empleo", "Agua"])
-    ]
-    places = [
-        make_municipality(n, name) for n, name in [(1, "Acambay"), (2, "Acolman"), (3, "Aculco")]
-    ]
-    pan, morena = trees["pan"], trees["morena"]
-    heads = [
-        make_candidacy(pan.actor, municipality=m, name=f"PERSONA PAN {n}")
-        for n, m in enumerate(places, 1)
-    ]
-    # Not heads: never counted.
-    make_candidacy(pan.actor, municipality=places[0], name="SUPLENTE PAN", role="suplente")
-    make_candidacy(
-        pan.actor, municipality=places[0], name="SINDICA PAN", office=Candidacy.Office.SINDICATURA
-    )
-    live = _link_profile(pan.profile, heads[0], publish=True)
-    draft = CandidateProfilePage(
-        title=heads[1].display_name, slug="borrador", candidacy=heads[1], summary="Borrador"
-    )
-    pan.profiles.add_child(instance=draft)
-    draft.save_revision()
-    draft.unpublish() if draft.live else None
-
-    platform = PlatformPage.objects.get(pk=pan.platform.pk)
-    platform.body = _body(topics[:1])
-    platform.save_revision().publish()
-    platform = PlatformPage.objects.get(pk=pan.platform.pk)
-    platform.body = _body(topics[:2])
-    platform.save_revision(user=editors["pan"])
-    platform.get_workflow().start(platform, editors["pan"])
-
-    morena_heads = [
-        make_candidacy(morena.actor, municipality=m, name=f"PERSONA MORENA {n}")
-        for n, m in enumerate(places[:2], 1)
-    ]
-    _link_profile(morena.profile, morena_heads[0], publish=True)
-    second = CandidateProfilePage(
-        title=morena_heads[1].display_name, slug="segundo", candidacy=morena_heads[1]
-    )
-    morena.profiles.add_child(instance=second)
-    second.save_revision().publish()
-    m_platform = PlatformPage.objects.get(pk=morena.platform.pk)
-    m_platform.body = _body(topics)
-    m_platform.save_revision().publish()
-    return {"heads": heads, "live": live, "draft": draft, "topics": topics, "morena": morena_heads}
 
 
 def _progress(tree):

@@ -200,13 +200,17 @@ def load_dataset():
     return SimpleNamespace(actors={slug: by_key[slug] for slug in ACTOR_SLUGS})
 
 
+# Snapshots that hold the delivery dataset (build_delivery_snapshot).
+DATASET_SNAPSHOTS = ("delivery", "delivery-admin")
+
+
 @pytest.fixture
 def delivery_dataset(db, request):
     """The delivery dataset: built once as the "delivery" snapshot and looked
     up here (the calendar's dates are set again: they are relative to now)."""
     from tests.helpers.snapshots import snapshot_for
 
-    if snapshot_for(request.node, request.fixturenames) == "delivery":
+    if snapshot_for(request.node, request.fixturenames) in DATASET_SNAPSHOTS:
         data = load_dataset()
         set_phase("delivery")
         return data
@@ -220,16 +224,59 @@ def dataset(delivery_dataset):
     return delivery_dataset
 
 
-@pytest.fixture
-def ieem_admin(django_user_model):
+def make_ieem_admin():
+    """Administración IEEM's user "admin-ieem", with the groups and permissions
+    setup_site gives (keyed on the username: the one a snapshot holds, if any)."""
+    from django.contrib.auth import get_user_model
+
     from electoral.editorial.groups import ensure_staff_groups
     from participation.setup_steps import participation_permissions
 
+    User = get_user_model()
+    existing = User.objects.filter(username="admin-ieem").first()
+    if existing is not None:
+        return existing
     ensure_staff_groups()  # as setup_site: Administración's page permissions (its log view)
     participation_permissions(stdout=io.StringIO())
-    user = django_user_model.objects.create_user("admin-ieem", password="x", first_name="Ada")
+    user = User.objects.create_user("admin-ieem", password="x", first_name="Ada")
     user.groups.add(Group.objects.get(name="Administración IEEM"))
     return user
+
+
+def make_delivery_editors(dataset):
+    """One editor per actor of the dataset ("editor-<key>"), in the actor's
+    synced group (keyed on the username: the ones a snapshot holds, if any)."""
+    from django.contrib.auth import get_user_model
+
+    from electoral.editorial.groups import sync_actor
+    from electoral.editorial.models import PartyEditorAccount
+
+    User = get_user_model()
+    users = {}
+    for slug, actor in dataset.actors.items():
+        user = User.objects.filter(username=f"editor-{slug}").first()
+        if user is None:
+            link = sync_actor(actor)
+            user = User.objects.create_user(f"editor-{slug}", password="x")
+            user.groups.add(link.group)
+            PartyEditorAccount.objects.create(
+                user=user, actor_id=actor.pk, issued_password="!", must_change_password=False
+            )
+        users[slug] = user
+    return users
+
+
+def build_delivery_admin_snapshot():
+    """The "delivery-admin" snapshot: the delivery dataset, IEEM's admin user
+    and an editor per actor (tests/participation/delivery/test_admin.py)."""
+    data = build_delivery_snapshot()
+    make_ieem_admin()
+    make_delivery_editors(data)
+
+
+@pytest.fixture
+def ieem_admin(db):
+    return make_ieem_admin()
 
 
 @pytest.fixture

@@ -11,13 +11,14 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from electoral.editorial.groups import COMMS_GROUP, ensure_staff_groups, sync_actor
-from electoral.editorial.models import PartyEditorAccount
+from electoral.editorial.groups import COMMS_GROUP, ensure_staff_groups
 from participation.delivery import audit
 from participation.delivery.models import DeliveryPackage
 from tests.participation.conftest import set_phase
+from tests.participation.delivery.conftest import make_delivery_editors
 
-pytestmark = pytest.mark.django_db
+# Every test here needs IEEM's admin or the actors' editors: the snapshot holds them.
+pytestmark = [pytest.mark.django_db, pytest.mark.snapshot("delivery-admin")]
 
 
 def package_urls(actor_id):
@@ -52,17 +53,8 @@ def is_file(response):
 
 
 @pytest.fixture
-def editors(dataset, django_user_model):
-    users = {}
-    for slug, actor in dataset.actors.items():
-        link = sync_actor(actor)
-        user = django_user_model.objects.create_user(f"editor-{slug}", password="x")
-        user.groups.add(link.group)
-        PartyEditorAccount.objects.create(
-            user=user, actor_id=actor.pk, issued_password="!", must_change_password=False
-        )
-        users[slug] = user
-    return users
+def editors(dataset):
+    return make_delivery_editors(dataset)
 
 
 @pytest.fixture
