@@ -29,6 +29,7 @@ import hashlib
 import io
 import os
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -251,6 +252,10 @@ def data_key():
     import wagtail
 
     digest.update(f"{django.__version__} {wagtail.__version__} {connection.vendor}".encode())
+    # The day too: some snapshots hold calendar dates set relative to the day
+    # they were built (the site's election phases), so a snapshot from an
+    # earlier day could put today's run in another phase.
+    digest.update(date.today().isoformat().encode())
     return digest.hexdigest()[:12]
 
 

@@ -17,7 +17,7 @@ from home.models import RepresentationBodyPage, RepresentationIndexPage
 from participation.statistics import models as stats
 from participation.statistics.models import DailyCount
 from tests.electoral.results.helpers import set_phase
-from tests.tenfold import copy_subtrees
+from tests.helpers.tenfold import copy_subtrees
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from electoral.models import GlossaryEntryPage, GlossaryIndexPage
-from tests.tenfold import copy_subtrees
+from tests.helpers.tenfold import copy_subtrees
 
 pytestmark = [pytest.mark.django_db, pytest.mark.snapshot("site")]
 

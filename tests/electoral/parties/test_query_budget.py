@@ -11,7 +11,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from electoral.models import CandidateProfilePage, PlatformPage, PoliticalActorPage
-from tests.tenfold import tenfold_parties
+from tests.helpers.tenfold import tenfold_parties
 
 PROFILE = "/partidos/pvem/candidaturas/jose-luis-velasco-lino-toluca/"
 BUDGETS = {
