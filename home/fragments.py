@@ -19,14 +19,22 @@ URL until something the site shows changes, so it is kept here, rendered once:
 
 `FRAGMENT_CACHE_ENABLED` (default on, off in the test settings except the
 tests of this module) switches it; it uses the `pages` cache alias.
+
+With a shared cache (Redis) each process keeps what it read or rendered in a
+front of its own (home/frontcache.py's LocalPages, under the alias
+`<alias>:fragments`, capped by `PAGE_CACHE_LOCAL_MAX_BYTES` as the pages'
+front): one generation only, so a purge empties it as soon as the process
+sees the new generation (pub/sub), and a fragment costs no round trip.
 """
 
 import hashlib
 import logging
+import pickle
+import time
 
 from django.conf import settings
 
-from . import pagecache
+from . import frontcache, pagecache
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +56,33 @@ def usable(request):
     )
 
 
-def key(request, name, parts):
+def key(request, name, parts, generation=None):
     try:
         identity = f"{request.get_host()}{request.get_full_path()}"
     except Exception:  # a malformed host: no key, render as usual  # noqa: BLE001
         return None
     raw = "|".join([name, identity, *(str(p) for p in parts)])
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"fragment:{pagecache.current_generation()}:{digest}"
+    if generation is None:
+        generation = pagecache.current_generation()
+    return f"fragment:{generation}:{digest}"
+
+
+def front(cache):
+    """This process's front of a shared cache for fragments (None: local memory, or off)."""
+    if pagecache._is_process_local(cache):
+        return None
+    return frontcache.local_pages(f"{pagecache._alias()}:fragments")
+
+
+def _generation_of(cache_key):
+    return cache_key.split(":", 2)[1]
+
+
+def _keep_in_front(local, cache_key, value, size, seconds):
+    # LocalPages holds entries shaped as stored responses; a fragment is kept
+    # as the content of one, with its size given.
+    local.put(_generation_of(cache_key), cache_key, (None, (), value), time.time() + seconds, size)
 
 
 def get(request, name, parts=()):
@@ -63,10 +90,20 @@ def get(request, name, parts=()):
     if not usable(request):
         return None, None
     try:
-        cache_key = key(request, name, parts)
+        generation = pagecache.current_generation()
+        cache_key = key(request, name, parts, generation)
         if cache_key is None:
             return None, None
-        return cache_key, pagecache.page_cache().get(cache_key)
+        cache = pagecache.page_cache()
+        local = front(cache)
+        if local is not None:
+            kept = local.get(generation, cache_key)
+            if kept is not None:
+                return cache_key, kept[2]
+        html = cache.get(cache_key)
+        if html is not None and local is not None:
+            _keep_in_front(local, cache_key, html, len(html), pagecache.lifetime(request))
+        return cache_key, html
     except Exception:  # the cache or the stamp file is unusable: render  # noqa: BLE001
         log.warning("fragment cache: read failed", exc_info=True)
         return None, None
@@ -74,7 +111,12 @@ def get(request, name, parts=()):
 
 def put(request, cache_key, html):
     try:
-        pagecache.page_cache().set(cache_key, html, pagecache.lifetime(request))
+        cache = pagecache.page_cache()
+        seconds = pagecache.lifetime(request)
+        cache.set(cache_key, html, seconds)
+        local = front(cache)
+        if local is not None:
+            _keep_in_front(local, cache_key, html, len(html), seconds)
     except Exception:  # noqa: BLE001
         log.warning("fragment cache: write failed", exc_info=True)
 
@@ -96,21 +138,29 @@ def memo(name, parts, compute, request):
         return compute()
     try:
         raw = "|".join([name, *(str(p) for p in parts)])
-        cache_key = (
-            f"memo:{pagecache.current_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
-        )
+        generation = pagecache.current_generation()
+        cache_key = f"memo:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
         cache = pagecache.page_cache()
+        local = front(cache)
+        if local is not None:
+            kept = local.get(generation, cache_key)
+            if kept is not None:
+                return pickle.loads(kept[2])  # a copy, as every cache read gives
         value = cache.get(cache_key, _MISSING)
     except Exception:  # noqa: BLE001
         log.warning("fragment cache: memo read failed", exc_info=True)
         return compute()
-    if value is not _MISSING:
-        return value
-    value = compute()
-    if value is None:
-        return None
-    try:
-        cache.set(cache_key, value, pagecache.max_seconds())
-    except Exception:  # noqa: BLE001
-        log.warning("fragment cache: memo write failed", exc_info=True)
+    if value is _MISSING:
+        value = compute()
+        if value is None:
+            return None
+        try:
+            cache.set(cache_key, value, pagecache.max_seconds())
+        except Exception:  # noqa: BLE001
+            log.warning("fragment cache: memo write failed", exc_info=True)
+    if local is not None:
+        # Kept pickled, as the shared cache keeps it: each read gets its own
+        # copy (a caller may change what it got), and the size is known.
+        raw = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        _keep_in_front(local, cache_key, raw, len(raw), pagecache.max_seconds())
     return value

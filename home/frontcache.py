@@ -90,13 +90,14 @@ class LocalPages:
             self._entries.move_to_end(key)
             return item[2]
 
-    def put(self, generation, key, entry, expires_at):
+    def put(self, generation, key, entry, expires_at, size=None):
         """Keep `entry` until `expires_at` (Unix time) for `generation`.
 
         Only for the generation this process last read: a request that began
-        before a purge never puts its page among the new generation's.
+        before a purge never puts its page among the new generation's. `size`:
+        the bytes of an entry that is not a stored response (home/fragments.py).
         """
-        size = entry_size(entry)
+        size = entry_size(entry) if size is None else size + ENTRY_OVERHEAD
         if size > self.max_entry_bytes or expires_at is None:
             return False
         with self._lock:

@@ -300,3 +300,40 @@ def _public(content=b"<p>hola</p>" * 30):
     response = HttpResponse(content)
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def test_fragments_and_memos_are_kept_in_the_front_and_dropped_by_a_purge(
+    redis_pages, home_site, settings
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from home import fragments
+
+    settings.FRAGMENT_CACHE_ENABLED = True
+    request = RequestFactory().get("/una-pagina/")
+    request.user = AnonymousUser()
+    cache_key, html = fragments.get(request, "cuerpo", (1,))
+    assert cache_key is not None and html is None
+    fragments.put(request, cache_key, "<p>Cuerpo</p>")
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return {"secciones": [1, 2]}
+
+    assert fragments.memo("datos", (), compute, request) == {"secciones": [1, 2]}
+    assert wait_until(lambda: the_watcher().current() is not None)
+    forget_pages(redis_pages)  # were Redis asked, both would be gone
+    assert fragments.get(request, "cuerpo", (1,)) == (cache_key, "<p>Cuerpo</p>")
+    first = fragments.memo("datos", (), compute, request)
+    first["secciones"].append(3)  # a caller changes what it got ...
+    assert fragments.memo("datos", (), compute, request) == {"secciones": [1, 2]}  # ... a copy
+    assert computed == [1]
+
+    with process("otro"):
+        pagecache.purge()
+    generation = str(redis_pages.get(pagecache.GENERATION_KEY))
+    assert wait_until(lambda: the_watcher().current() == generation, seconds=0.5)
+    assert fragments.get(request, "cuerpo", (1,))[1] is None  # this process dropped them
+    assert fragments.memo("datos", (), compute, request) == {"secciones": [1, 2]}
+    assert computed == [1, 1]
