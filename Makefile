@@ -48,12 +48,20 @@ run: setup
 # test (the end-to-end crawl, the permission walks) does not end the run alone.
 PYTEST_WORKERS ?= auto
 PYTEST_DIST ?= worksteal
+# Plugins the unit suite does not use, not loaded in each of its processes
+# (the browser journeys of make test-e2e need playwright's; the schemathesis
+# test calls the library, not its pytest plugin).
+PYTEST_UNUSED := -p no:playwright -p no:schemathesis -p no:anyio -p no:faker
+# pytest rewrites the asserts of ~360 modules (the tests and its plugins'
+# packages) in every process; it keeps them in __pycache__ unless
+# PYTHONDONTWRITEBYTECODE is set (as in some containers), then redoes it each time.
+PYTEST_ENV := env -u PYTHONDONTWRITEBYTECODE
 
 test: install
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist $(PYTEST_DIST) $(PYTEST_ARGS)
+	$(PYTEST_ENV) $(PY) -m pytest $(PYTEST_UNUSED) -n $(PYTEST_WORKERS) --dist $(PYTEST_DIST) $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/decide_ieem} $(PY) -m pytest -n $(PYTEST_WORKERS) --dist $(PYTEST_DIST) $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/decide_ieem} $(PYTEST_ENV) $(PY) -m pytest $(PYTEST_UNUSED) -n $(PYTEST_WORKERS) --dist $(PYTEST_DIST) $(PYTEST_ARGS)
 
 # Browser journeys are stories in file order (journey 5 approves what journey 4 submitted),
 # so they do not run shuffled; the unit suite does (pytest-randomly).

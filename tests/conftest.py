@@ -29,6 +29,43 @@ hypothesis_settings.register_profile("thorough", **_FUZZ_COMMON)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _rendered_templates_not_recorded(django_test_environment):
+    """Templates render as in production, without Django's test instrumentation.
+
+    The test environment makes every template render send `template_rendered`,
+    on which the test client copies the whole context (each `{% include %}`, each
+    form widget's option): 5-10 % of a page request in the suite. No test reads
+    `response.context` or `response.templates` (nor uses assertTemplateUsed);
+    one that needs them fails loudly (None, empty), and can ask for
+    `recorded_templates`.
+    """
+    from django.template import PartialTemplate, Template
+    from django.test.utils import _TestState
+
+    saved = getattr(_TestState, "saved_data", None)
+    if saved is None:  # no Django test environment
+        yield
+        return
+    instrumented = Template._render, PartialTemplate._render
+    Template._render = saved.template_render
+    PartialTemplate._render = saved.partial_template_render
+    yield instrumented
+    Template._render, PartialTemplate._render = instrumented
+
+
+@pytest.fixture
+def recorded_templates(_rendered_templates_not_recorded):
+    """For a test that reads `response.context`/`.templates`: Django's instrumentation back."""
+    from django.template import PartialTemplate, Template
+
+    plain = Template._render, PartialTemplate._render
+    if _rendered_templates_not_recorded:
+        Template._render, PartialTemplate._render = _rendered_templates_not_recorded
+    yield
+    Template._render, PartialTemplate._render = plain
+
+
 # --- The real data, once per session (tests/helpers/snapshots.py) ----------
 
 

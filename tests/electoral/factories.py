@@ -489,6 +489,39 @@ def twenty_thousand_candidacies():
     return total
 
 
+def ballot_candidacies():
+    """The ballot tests' data (tests/electoral/parties/test_ballot.py): section
+    5169 of Toluca (district 5), PAN and MC with a slate each, PAN's head with a
+    profile, calendar in the campaign."""
+    open_calendar()
+    index = ensure_parties_index(home())
+    d5 = make_district(5)
+    toluca = make_municipality(107, "Toluca", districts=[d5])
+    Section.objects.create(number=5169, municipality=toluca, district=d5)
+    mc = make_actor(index, "mc", order=6, title="MC")
+    pan = make_actor(index, "pan", order=1, title="PAN")
+    make_candidacy(mc, municipality=toluca, name="REGIDOR MC", office=Candidacy.Office.REGIDURIA)
+    make_candidacy(mc, municipality=toluca, name="SUPLENTE MC", role="suplente")
+    make_candidacy(mc, municipality=toluca, name="CABEZA MC")
+    head = make_candidacy(pan, municipality=toluca, name="CABEZA PAN")
+    make_candidacy(pan, district=d5, name="DIPUTADA PAN", office=Candidacy.Office.DIPUTACION_MR)
+    make_profile(head)
+    return {"toluca": toluca, "actors": [pan, mc], "district": d5}
+
+
+def ballot_20000():
+    """The "ballot-20000" snapshot: the ballot tests' section, its actors and
+    eight more, 63 municipalities and 10 districts with whole slates (14
+    regidurías): 20,360 candidacies, the ballot's query budget."""
+    ballot = ballot_candidacies()
+    districts = [ballot["district"]] + [make_district(n) for n in range(6, 15)]
+    municipalities = [ballot["toluca"]] + [make_municipality(n, f"M{n}") for n in range(1, 63)]
+    parent = ballot["actors"][0].get_parent()
+    actors = ballot["actors"] + [make_actor(parent, f"x{n}", order=20 + n) for n in range(8)]
+    Candidacy.objects.all().delete()
+    return bulk_candidacies(actors, municipalities, districts, regidurias=14)
+
+
 def bulk_candidacies(actors, municipalities, districts, regidurias=6):
     """Whole slates (presidencia, sindicatura, `regidurias` regidurías; owner
     and substitute) for each actor in each municipality, and a majority

@@ -85,6 +85,12 @@ def _build_candidacies_20000():
     twenty_thousand_candidacies()
 
 
+def _build_ballot_20000():
+    from tests.electoral.factories import ballot_20000
+
+    ballot_20000()
+
+
 def _build_fuzz():
     from tests.fuzz.conftest import build_site
 
@@ -167,6 +173,9 @@ BUILDERS = {
     "capture": _build_capture,
     # ~20,900 candidacies of 10 made-up actors (query budgets, pagination).
     "candidacies-20000": _build_candidacies_20000,
+    # The ballot tests' section 5169 and ten actors' slates in 63 municipalities:
+    # 20,360 candidacies (the ballot's query budget).
+    "ballot-20000": _build_ballot_20000,
     # Two actors, a platform, a profile, three candidacies (party page tests).
     "parties-pages": _build_parties_pages,
     # Six candidacies of four actors (the candidacy list's filters).

@@ -4,26 +4,31 @@ that match the schema. Bounded: a few examples per operation, deterministic
 (the `ci` Hypothesis profile), about ten seconds."""
 
 import pytest
-import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 EXAMPLES = 8
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-]
+
+
+def checks():
+    # schemathesis is imported by the one process that runs this test, not by
+    # every xdist worker at collection (~0.5 s each).
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import (
+        content_type_conformance,
+        response_schema_conformance,
+        status_code_conformance,
+    )
+
+    return [
+        not_a_server_error,
+        status_code_conformance,
+        content_type_conformance,
+        response_schema_conformance,
+    ]
 
 
 @pytest.fixture
@@ -33,6 +38,8 @@ def api_schema(results_phase):
     Like Django's test client, keep the handler from closing the test's database
     connection at the end of each request (it runs inside the test's transaction).
     """
+    import schemathesis
+
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
@@ -57,6 +64,7 @@ def test_api_conforms_to_its_openapi_description(api_schema):
         "/api/v2/secciones/{numero}/",
     ]
     seen = {}
+    conformance = checks()
     for operation in operations:
 
         @given(case=operation.as_strategy())
@@ -71,7 +79,7 @@ def test_api_conforms_to_its_openapi_description(api_schema):
             # API responses is tested in tests/home/test_compression.py.
             response = case.call(headers={"Accept-Encoding": "identity"})
             assert response.status_code < 500, (case.path, case.query, response.text[:300])
-            case.validate_response(response, checks=CHECKS)
+            case.validate_response(response, checks=conformance)
             seen.setdefault(case.path, set()).add(response.status_code)
 
         check()

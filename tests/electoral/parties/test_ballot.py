@@ -5,38 +5,16 @@ import re
 
 import pytest
 
-from electoral.models import Candidacy, Section
-from electoral.parties.importers import ensure_parties_index
-from tests.electoral.factories import (
-    bulk_candidacies,
-    home,
-    make_actor,
-    make_candidacy,
-    make_district,
-    make_municipality,
-    make_profile,
-    open_calendar,
-)
+from electoral.models import Candidacy
+from tests.electoral.factories import ballot_candidacies, open_calendar
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def ballot(db):
-    open_calendar()
-    index = ensure_parties_index(home())
-    d5 = make_district(5)
-    toluca = make_municipality(107, "Toluca", districts=[d5])
-    Section.objects.create(number=5169, municipality=toluca, district=d5)
-    mc = make_actor(index, "mc", order=6, title="MC")
-    pan = make_actor(index, "pan", order=1, title="PAN")
-    make_candidacy(mc, municipality=toluca, name="REGIDOR MC", office=Candidacy.Office.REGIDURIA)
-    make_candidacy(mc, municipality=toluca, name="SUPLENTE MC", role="suplente")
-    make_candidacy(mc, municipality=toluca, name="CABEZA MC")
-    head = make_candidacy(pan, municipality=toluca, name="CABEZA PAN")
-    make_candidacy(pan, district=d5, name="DIPUTADA PAN", office=Candidacy.Office.DIPUTACION_MR)
-    make_profile(head)
-    return {"toluca": toluca, "actors": [pan, mc], "district": d5}
+    """Section 5169 of Toluca, PAN and MC (tests/electoral/factories.py)."""
+    return ballot_candidacies()
 
 
 def test_ballot_lists_candidacies_by_actor_heads_first(client, ballot):
@@ -57,13 +35,11 @@ def test_ballot_lists_candidacies_by_actor_heads_first(client, ballot):
     assert 'Diputada Pan</span> <span class="no-info">' in diputacion
 
 
-def test_ballot_query_budget_with_20000_candidacies(client, ballot, django_assert_max_num_queries):
-    districts = [ballot["district"]] + [make_district(n) for n in range(6, 15)]
-    municipalities = [ballot["toluca"]] + [make_municipality(n, f"M{n}") for n in range(1, 63)]
-    actors = ballot["actors"] + [make_actor(ballot["actors"][0].get_parent(), f"x{n}", order=20 + n)
-                                 for n in range(8)]  # fmt: skip
-    Candidacy.objects.all().delete()
-    assert bulk_candidacies(actors, municipalities, districts, regidurias=14) >= 20000
+@pytest.mark.snapshot("ballot-20000")  # the data of `ballot`, 20,360 candidacies
+def test_ballot_query_budget_with_20000_candidacies(client, django_assert_max_num_queries):
+    open_calendar()  # the calendar's dates are relative to now
+    assert Candidacy.objects.count() >= 20000
+    assert Candidacy.objects.filter(municipality__ine_code=107).count() == 10 * 32
     client.get("/mi-boleta/5169/")
     with django_assert_max_num_queries(12):
         html = client.get("/mi-boleta/5169/").content.decode()
