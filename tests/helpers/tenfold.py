@@ -11,6 +11,7 @@ import uuid
 from collections import defaultdict
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from electoral.models import Candidacy, PoliticalActorPage
@@ -161,3 +162,16 @@ def tenfold_parties():
                 new.append(through(**attrs))
         through.objects.bulk_create(new, batch_size=2000)
     return before, counts()
+
+
+def query_counts(client, urls):
+    """{url: queries of a GET}, each answered 200 (a streamed body read to its end)."""
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)
+        assert response.status_code == 200, (url, response.status_code)
+        counts[url] = len(queries)
+    return counts

@@ -7,7 +7,6 @@ prefix of their own; they fail, never skip, when it does not answer.
 """
 
 import contextlib
-import socket
 import time
 import uuid
 
@@ -20,6 +19,7 @@ from django.urls import reverse
 
 from electoral.models import MunicipalityPage
 from home import frontcache, pagecache
+from tests.helpers.redis import require_redis
 from tests.home.test_pagecache import form_data, signed_in_admin
 
 pytestmark = pytest.mark.django_db
@@ -70,20 +70,9 @@ def test_local_pages_hold_one_generation_and_respect_each_expiry():
 # --- Redis ------------------------------------------------------------------------
 
 
-def _redis_answers():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
 @pytest.fixture
 def redis_pages(settings):
-    if not _redis_answers():
-        pytest.fail(
-            "no Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes --port 6379)"
-        )
+    require_redis()
     prefix = f"test-pages-{uuid.uuid4().hex}"  # parallel test workers never share keys
     settings.CACHES = {
         **settings.CACHES,

@@ -1,6 +1,5 @@
 """Shared rate limits: Redis and other shared caches (public cache API), the database."""
 
-import socket
 import threading
 import time
 import uuid
@@ -11,24 +10,14 @@ from django.db import connection, connections
 
 from participation import ratelimit
 from participation.models import RateCounter
+from tests.helpers.redis import require_redis
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
-def _redis_answers():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
 @pytest.fixture
 def redis_cache(settings):
-    if not _redis_answers():
-        pytest.fail(
-            "no Redis on 127.0.0.1:6379 (start it: redis-server --daemonize yes --port 6379)"
-        )
+    require_redis()
     prefix = f"test-{uuid.uuid4().hex}"  # parallel test workers never share keys
     settings.CACHES = {
         "default": {

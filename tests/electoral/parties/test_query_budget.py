@@ -6,12 +6,10 @@ platform, profile folder, profiles, candidacies, members and scope
 (tests/tenfold.py). Each budget is a constant: the same count on the real data
 and on ten times it (no query per actor, platform, candidacy or profile)."""
 
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 
 from electoral.models import CandidateProfilePage, PlatformPage, PoliticalActorPage
-from tests.helpers.tenfold import tenfold_parties
+from tests.helpers.tenfold import query_counts, tenfold_parties
 
 PROFILE = "/partidos/pvem/candidaturas/jose-luis-velasco-lino-toluca/"
 BUDGETS = {
@@ -47,15 +45,7 @@ class PartyPagesQueryBudget(TestCase):
     snapshot = "site"  # setup_site, built once: tests/helpers/snapshots.py
 
     def count(self, urls=BUDGETS):
-        counts = {}
-        for url in urls:
-            with CaptureQueriesContext(connection) as queries:
-                response = self.client.get(url)
-                if response.streaming:
-                    b"".join(response.streaming_content)
-            assert response.status_code == 200, (url, response.status_code)
-            counts[url] = len(queries)
-        return counts
+        return query_counts(self.client, urls)
 
     def test_party_pages_keep_their_budget_on_ten_times_the_data(self):
         self.count()  # warm the per-process caches (site root, glossary terms)

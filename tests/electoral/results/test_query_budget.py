@@ -6,9 +6,9 @@ count on the real data and on ten times it."""
 
 from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 
 from electoral.models import Contest, VoteOption
+from tests.helpers.tenfold import query_counts
 
 from .helpers import set_phase
 
@@ -58,15 +58,7 @@ class ResultsQueryBudget(TestCase):
     snapshot = "results"  # built once: tests/helpers/snapshots.py
 
     def count(self):
-        counts = {}
-        for url in BUDGETS:
-            with CaptureQueriesContext(connection) as queries:
-                response = self.client.get(url)
-                if response.streaming:
-                    b"".join(response.streaming_content)
-            assert response.status_code == 200, (url, response.status_code)
-            counts[url] = len(queries)
-        return counts
+        return query_counts(self.client, BUDGETS)
 
     def test_results_keep_their_budget_on_ten_times_the_results(self):
         set_phase("results")
