@@ -169,8 +169,9 @@ def replica_from_env():
 
 
 REPLICA_LAG_SECONDS = float(os.environ.get("REPLICA_LAG_SECONDS", "10"))
-if replica_from_env():
-    DATABASES["replica"] = replica_from_env()
+_replica = replica_from_env()
+if _replica:
+    DATABASES["replica"] = _replica
     DATABASE_ROUTERS = ["home.replica.PublicReadReplicaRouter"]
     MIDDLEWARE.insert(
         MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
