@@ -1,3 +1,4 @@
+import gc
 import io
 import os
 import tempfile
@@ -27,6 +28,17 @@ hypothesis_settings.register_profile(
 )
 hypothesis_settings.register_profile("thorough", **_FUZZ_COMMON)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_configure(config):
+    """Fewer garbage collections in each test process. The suite allocates millions
+    of short-lived objects (model instances, querysets, template nodes): with the
+    default thresholds (700, 10, 10) the collector walks the ~1 million objects of
+    Django, Wagtail and the loaded modules hundreds of times a run (7 % of a
+    process's CPU, measured with -n 0 on three test folders). What exists at
+    start-up is frozen out of the collections; cycles still get collected, later."""
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
 
 
 @pytest.fixture(scope="session", autouse=True)
