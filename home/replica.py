@@ -24,38 +24,56 @@ middleware. Without it there is no replica alias, no router and no middleware.
   the replica is used again once that window has passed. Set it above the
   replica's worst lag (monitor `pg_last_xact_replay_timestamp()`); an image or
   CSV served during a longer lag is still purged by the next generation.
+- **A replica that does not answer** (stopped, restarting, its database not
+  replayed yet) must not take the public pages down: the first read of a
+  marked request checks the replica's connection (a no-op when it is open;
+  Django's health check when CONN_HEALTH_CHECKS asks for one); if it fails,
+  that request and every other of the process read the primary for
+  `REPLICA_RETRY_SECONDS` (10), and the replica is tried again afterwards.
+  Found against a real streaming replica (tests/replica/): with the standby
+  stopped every uncached public page answered 500.
 """
 
 import contextvars
+import logging
 import threading
 import time
 
 from django.conf import settings
+from django.db import DatabaseError, connections
 
 from . import pagecache
+
+log = logging.getLogger(__name__)
 
 REPLICA = "replica"
 PRIMARY = "default"
 # Request paths that always read the primary, whoever asks.
 DEFAULT_PRIMARY_PREFIXES = ("/admin/", "/django-admin/", "/participa/")
 
-# "replica": this request's reads may go to the replica; "primary": they may
-# not (unmarked requests, and a marked one once it has written).
+# "replica": this request's reads go to the replica; "unchecked": they may,
+# once its connection is known to work (a marked request before its first
+# read); "primary": they may not (unmarked requests, a marked one once it has
+# written, and every request while the replica does not answer).
 _reads = contextvars.ContextVar("decide_replica_reads", default="primary")
 
 
 def reads_from_replica():
-    return _reads.get() == "replica"
+    return _reads.get() in ("replica", "unchecked")
 
 
 class PublicReadReplicaRouter:
     """Reads of marked requests to the replica; everything else to the primary."""
 
     def db_for_read(self, model, **hints):
-        return REPLICA if _reads.get() == "replica" else PRIMARY
+        state = _reads.get()
+        if state == "unchecked":
+            state = "replica" if replica_answers() else "primary"
+            _reads.set(state)
+        return REPLICA if state == "replica" else PRIMARY
 
     def db_for_write(self, model, **hints):
-        if _reads.get() == "replica":
+        if _reads.get() != "primary":
             _reads.set("primary")  # read your own writes for the rest of the request
         return PRIMARY
 
@@ -102,6 +120,44 @@ def forget_generation():
         _seen["generation"], _seen["at"] = None, 0.0
 
 
+# --- A replica that does not answer --------------------------------------------
+
+_down_lock = threading.Lock()
+_down = {"until": 0.0}
+
+
+def retry_seconds():
+    return float(getattr(settings, "REPLICA_RETRY_SECONDS", 10))
+
+
+def replica_answers(now=None):
+    """Whether the replica's connection works; False for REPLICA_RETRY_SECONDS
+    after it failed (no connection attempt per request while it is down)."""
+    now = time.monotonic() if now is None else now
+    with _down_lock:
+        if now < _down["until"]:
+            return False
+    connection = connections[REPLICA]
+    try:
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
+    except DatabaseError as error:
+        seconds = retry_seconds()
+        with _down_lock:
+            _down["until"] = now + seconds
+        log.warning(
+            "read replica unreachable, public reads use the primary for %s s: %s", seconds, error
+        )
+        return False
+    return True
+
+
+def forget_failure():
+    """For tests: the next marked request tries the replica again."""
+    with _down_lock:
+        _down["until"] = 0.0
+
+
 def is_public_read(request):
     prefixes = getattr(settings, "REPLICA_PRIMARY_PREFIXES", DEFAULT_PRIMARY_PREFIXES)
     return (
@@ -119,7 +175,7 @@ class PublicReadReplicaMiddleware:
 
     def __call__(self, request):
         use = is_public_read(request) and not in_lag_window()
-        token = _reads.set("replica" if use else "primary")
+        token = _reads.set("unchecked" if use else "primary")
         try:
             return self.get_response(request)
         finally:
