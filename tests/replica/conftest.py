@@ -136,6 +136,7 @@ def standby(db, real_replica, settings):
     settings.DATABASES[REPLICA]["NAME"] = name
     settings.REPLICA_LAG_SECONDS = 0
     replica.forget_generation()
+    replica.forget_failure()
     control = Standby()
     try:
         control.wait()
@@ -144,6 +145,7 @@ def standby(db, real_replica, settings):
         control.close()
         connections[REPLICA].close()
         replica.forget_generation()
+        replica.forget_failure()
 
 
 class Queries:

@@ -6,6 +6,7 @@ was read from.
 Run by `make test-replica` (tests/replica/conftest.py)."""
 
 import re
+import socket
 import time
 
 import pytest
@@ -293,3 +294,57 @@ def test_no_anonymous_public_get_writes_or_touches_the_primary(standby):
     assert response.status_code == 200 and not queries.replica, queries.replica
     assert DailyCount.objects.using(PRIMARY).filter(key="organos").exists()
     assert not DailyCount.objects.using(REPLICA).filter(key="organos").exists()
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_replica_that_does_not_answer_sends_public_reads_to_the_primary(standby, settings):
+    """Found here: with the standby down every uncached public page was a 500."""
+    url = toluca().url
+    visitor = anonymous()
+    visitor.get(url)
+    settings.REPLICA_RETRY_SECONDS = 60
+    real_port = connections[REPLICA].settings_dict["PORT"]
+    connections[REPLICA].close()
+    connections[REPLICA].settings_dict["PORT"] = closed_port()  # a stopped standby
+    try:
+        response, queries = served(visitor, "get", url)
+        assert heading(response) == "Toluca"
+        assert queries.primary and not queries.replica
+        # while it is down no request waits for a connection attempt
+        assert not replica.replica_answers()
+        assert connections[REPLICA].connection is None
+        response, queries = served(anonymous(), "get", "/organos/")
+        assert response.status_code == 200 and queries.primary and not queries.replica
+    finally:
+        connections[REPLICA].settings_dict["PORT"] = real_port
+    # REPLICA_RETRY_SECONDS later (here: at once) the replica is used again
+    replica.forget_failure()
+    response, queries = served(visitor, "get", url)
+    assert heading(response) == "Toluca"
+    assert queries.replica and not queries.primary, queries.primary
+
+
+def test_a_replica_connection_cut_between_requests_is_replaced(standby):
+    """A standby restart ends its sessions: the next request's health check
+    (CONN_HEALTH_CHECKS, run where Django's request_started runs it) reconnects."""
+    url = toluca().url
+    visitor = anonymous()
+    visitor.get(url)
+    response, queries = served(visitor, "get", url)
+    assert queries.replica and not queries.primary
+    with connections[REPLICA].cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    assert standby.admin.execute("SELECT pg_terminate_backend(%s)", [pid]).fetchone()[0]
+    connections[REPLICA].close_if_unusable_or_obsolete()  # request_started
+    response, queries = served(visitor, "get", url)
+    assert heading(response) == "Toluca"
+    assert queries.replica and not queries.primary, queries.primary
+    with connections[REPLICA].cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        assert cursor.fetchone()[0] != pid
