@@ -32,6 +32,13 @@ middleware. Without it there is no replica alias, no router and no middleware.
   `REPLICA_RETRY_SECONDS` (10), and the replica is tried again afterwards.
   Found against a real streaming replica (tests/replica/): with the standby
   stopped every uncached public page answered 500.
+- **A replica that lags** more than `REPLICA_MAX_LAG_SECONDS` (default:
+  REPLICA_LAG_SECONDS) or does not stream from the primary is not read either:
+  each process asks the standby its replay lag at most every
+  `REPLICA_CHECK_SECONDS` (1), on the first read of a marked request. Found
+  there too: with replay stopped, a worker whose lag window had passed
+  rendered a just-published page from the replica and cached the old version
+  under the new generation.
 """
 
 import contextvars
@@ -130,9 +137,38 @@ def retry_seconds():
     return float(getattr(settings, "REPLICA_RETRY_SECONDS", 10))
 
 
+def max_lag_seconds():
+    """The replay lag above which the replica is not read (0: not measured)."""
+    return float(getattr(settings, "REPLICA_MAX_LAG_SECONDS", lag_seconds()))
+
+
+def check_seconds():
+    return float(getattr(settings, "REPLICA_CHECK_SECONDS", 1))
+
+
+# Replay lag as a standby reports it: 0 when it has replayed all it received,
+# else the age of the last commit it replayed (an over-estimate after an idle
+# primary: then the primary is read, which costs nothing on an idle site);
+# NULL when no WAL receiver runs (the standby lost the primary's stream).
+LAG_SQL = """
+SELECT CASE
+    WHEN NOT pg_is_in_recovery() THEN 0
+    WHEN NOT EXISTS (
+        SELECT 1 FROM pg_stat_wal_receiver WHERE coalesce(status, 'streaming') = 'streaming'
+    ) THEN NULL
+    WHEN pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
+    ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0)
+END
+"""
+
+_health = {"checked_at": None, "fresh": True}
+
+
 def replica_answers(now=None):
-    """Whether the replica's connection works; False for REPLICA_RETRY_SECONDS
-    after it failed (no connection attempt per request while it is down)."""
+    """Whether public reads may use the replica: its connection works (False
+    for REPLICA_RETRY_SECONDS after it failed: no connection attempt per
+    request while it is down) and, on PostgreSQL, its replay lag, measured at
+    most every REPLICA_CHECK_SECONDS, is below REPLICA_MAX_LAG_SECONDS."""
     now = time.monotonic() if now is None else now
     with _down_lock:
         if now < _down["until"]:
@@ -141,6 +177,7 @@ def replica_answers(now=None):
     try:
         connection.close_if_health_check_failed()
         connection.ensure_connection()
+        return _replay_is_fresh(connection, now)
     except DatabaseError as error:
         seconds = retry_seconds()
         with _down_lock:
@@ -149,13 +186,38 @@ def replica_answers(now=None):
             "read replica unreachable, public reads use the primary for %s s: %s", seconds, error
         )
         return False
-    return True
+
+
+def _replay_is_fresh(connection, now):
+    limit = max_lag_seconds()
+    if limit <= 0 or connection.vendor != "postgresql":
+        return True
+    with _down_lock:
+        checked_at, fresh = _health["checked_at"], _health["fresh"]
+    if checked_at is not None and now - checked_at < check_seconds():
+        return fresh
+    with connection.cursor() as cursor:
+        cursor.execute(LAG_SQL)
+        lag = cursor.fetchone()[0]
+    fresh = lag is not None and float(lag) < limit
+    if fresh != _health["fresh"]:
+        if fresh:
+            log.warning("read replica caught up: public reads use it again")
+        else:
+            log.warning(
+                "read replica %s: public reads use the primary",
+                "not streaming" if lag is None else f"{float(lag):.1f} s behind",
+            )
+    with _down_lock:
+        _health["checked_at"], _health["fresh"] = now, fresh
+    return fresh
 
 
 def forget_failure():
-    """For tests: the next marked request tries the replica again."""
+    """For tests: the next marked request tries the replica again, and measures its lag."""
     with _down_lock:
         _down["until"] = 0.0
+        _health["checked_at"], _health["fresh"] = None, True
 
 
 def is_public_read(request):

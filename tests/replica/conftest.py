@@ -105,6 +105,16 @@ class Standby:
             )
             time.sleep(0.05)
 
+    def wait_received(self, timeout=WAIT_SECONDS):
+        """Until the standby has received (not necessarily replayed) the primary's WAL so far."""
+        target = self.primary_lsn()
+        deadline = time.monotonic() + timeout
+        while not self.admin.execute(
+            "SELECT pg_last_wal_receive_lsn() >= %s::pg_lsn", [target]
+        ).fetchone()[0]:
+            assert time.monotonic() < deadline, f"the standby did not receive {target}"
+            time.sleep(0.05)
+
     def pause(self):
         """Stop replay: what the primary commits from now on is not on the standby."""
         self.wait()
@@ -135,6 +145,9 @@ def standby(db, real_replica, settings):
     connections[REPLICA].settings_dict["NAME"] = name
     settings.DATABASES[REPLICA]["NAME"] = name
     settings.REPLICA_LAG_SECONDS = 0
+    # Not measured, so that a paused standby is read (what a lag the check
+    # does not see yet looks like); test_a_lagging_replica_is_not_read measures it.
+    settings.REPLICA_MAX_LAG_SECONDS = 0
     replica.forget_generation()
     replica.forget_failure()
     control = Standby()

@@ -179,7 +179,8 @@ def test_after_a_publish_the_lag_window_renders_from_the_primary(standby, settin
 
 
 def test_without_the_window_a_lagging_replica_would_cache_the_old_page(standby, page_cache_on):
-    """Why the window exists: with REPLICA_LAG_SECONDS = 0 the first visit
+    """Why the window exists: with REPLICA_LAG_SECONDS = 0 (and the lag not
+    measured: REPLICA_MAX_LAG_SECONDS = 0) the first visit
     after a publish is rendered from the lagging replica and kept under the
     new generation, after the replica has caught up too."""
     page = toluca()
@@ -348,3 +349,30 @@ def test_a_replica_connection_cut_between_requests_is_replaced(standby):
     with connections[REPLICA].cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         assert cursor.fetchone()[0] != pid
+
+
+def test_a_lagging_replica_is_not_read(standby, settings):
+    """Found by hand with replay paused: a worker past its lag window read the
+    lagging standby and cached a just-published page's old version. The lag
+    the standby reports (received but not replayed) sends reads to the primary."""
+    page = toluca()
+    url = page.url
+    visitor = anonymous()
+    visitor.get(url)
+    settings.REPLICA_MAX_LAG_SECONDS = 1
+    settings.REPLICA_CHECK_SECONDS = 0
+    standby.pause()
+    paused_at = time.monotonic()
+    publish_title(page, NEW_TITLE)
+    standby.wait_received()
+    time.sleep(max(0.0, paused_at + 1.2 - time.monotonic()))  # older than the last replayed commit
+    response, queries = served(visitor, "get", url)
+    assert heading(response) == NEW_TITLE
+    # on the standby only the question of its lag
+    assert queries.replica == [replica.LAG_SQL] and queries.primary, queries.replica
+    assert not replica.replica_answers()
+    standby.resume()
+    standby.wait()
+    response, queries = served(visitor, "get", url)
+    assert heading(response) == NEW_TITLE
+    assert queries.replica and not queries.primary, queries.primary
