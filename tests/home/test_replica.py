@@ -148,14 +148,15 @@ def test_reads_use_the_primary_for_a_while_after_a_purge(client, with_replica, s
 
 
 def test_a_replica_that_does_not_answer_sends_reads_to_the_primary(
-    client, with_replica, settings, organos, tmp_path
+    client, with_replica, settings, organos
 ):
     client.get("/organos/")  # the calendar's row, created at a first visit
     settings.REPLICA_RETRY_SECONDS = 60
     copy_connection = connections[replica.REPLICA]
     copy_connection.close()
     name = copy_connection.settings_dict["NAME"]
-    copy_connection.settings_dict["NAME"] = str(tmp_path / "no-such-dir" / "replica.sqlite3")
+    # a file SQLite cannot open, a database PostgreSQL does not have
+    copy_connection.settings_dict["NAME"] = "/no-such-dir/replica.sqlite3"
     try:
         # (CaptureQueriesContext would connect to the replica: only the primary's here)
         with CaptureQueriesContext(connections["default"]) as primary:
