@@ -7,12 +7,13 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run install setup test test-postgres test-e2e lint format bench bench-load clean
+.PHONY: help run install setup test test-postgres test-replica test-e2e lint format bench bench-load clean
 
 help:
 	@echo "make run            create .venv, install, migrate, load data and serve on http://$(HOST):$(PORT)"
 	@echo "make test           the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on PostgreSQL (DATABASE_URL or the local server)"
+	@echo "make test-replica   the read replica against a PostgreSQL streaming replica (scripts/pg-replica start)"
 	@echo "make test-e2e       browser journeys in headless Chromium"
 	@echo "make lint           ruff check, ruff format --check, djhtml --check, lint-imports (dependency rules)"
 	@echo "make bench          benchmarks under bench/"
@@ -62,6 +63,18 @@ test: install
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/decide_ieem} $(PYTEST_ENV) $(PY) -m pytest $(PYTEST_UNUSED) -n $(PYTEST_WORKERS) --dist $(PYTEST_DIST) $(PYTEST_ARGS)
+
+# The read replica (home/replica.py) against a real streaming replica of the
+# primary: scripts/pg-replica start makes one on 127.0.0.1:$(REPLICA_PORT). In
+# one process, in file order: the tests pause the standby's replay (cluster-wide).
+# Without the replica this fails (it never skips).
+REPLICA_PORT ?= 5433
+REPLICA_DB_URL = $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/decide_ieem}
+test-replica: install
+	@PG_REPLICA_PORT=$(REPLICA_PORT) scripts/pg-replica status >/dev/null || { echo "make test-replica: FAILED: no PostgreSQL streaming replica on 127.0.0.1:$(REPLICA_PORT); start one with scripts/pg-replica start" >&2; exit 1; }
+	url=$(REPLICA_DB_URL); \
+	DATABASE_URL=$$url DATABASE_REPLICA_URL=$${DATABASE_REPLICA_URL:-postgres://postgres@127.0.0.1:$(REPLICA_PORT)/$${url##*/}} \
+	$(PYTEST_ENV) $(PY) -m pytest tests/replica $(PYTEST_UNUSED) -n 0 -p no:randomly $(PYTEST_ARGS)
 
 # Browser journeys are stories in file order (journey 5 approves what journey 4 submitted),
 # so they do not run shuffled; the unit suite does (pytest-randomly).

@@ -24,38 +24,63 @@ middleware. Without it there is no replica alias, no router and no middleware.
   the replica is used again once that window has passed. Set it above the
   replica's worst lag (monitor `pg_last_xact_replay_timestamp()`); an image or
   CSV served during a longer lag is still purged by the next generation.
+- **A replica that does not answer** (stopped, restarting, its database not
+  replayed yet) must not take the public pages down: the first read of a
+  marked request checks the replica's connection (a no-op when it is open;
+  Django's health check when CONN_HEALTH_CHECKS asks for one); if it fails,
+  that request and every other of the process read the primary for
+  `REPLICA_RETRY_SECONDS` (10), and the replica is tried again afterwards.
+  Found against a real streaming replica (tests/replica/): with the standby
+  stopped every uncached public page answered 500.
+- **A replica that lags** more than `REPLICA_MAX_LAG_SECONDS` (default:
+  REPLICA_LAG_SECONDS) or does not stream from the primary is not read either:
+  each process asks the standby its replay lag at most every
+  `REPLICA_CHECK_SECONDS` (1), on the first read of a marked request. Found
+  there too: with replay stopped, a worker whose lag window had passed
+  rendered a just-published page from the replica and cached the old version
+  under the new generation.
 """
 
 import contextvars
+import logging
 import threading
 import time
 
 from django.conf import settings
+from django.db import DatabaseError, connections
 
 from . import pagecache
+
+log = logging.getLogger(__name__)
 
 REPLICA = "replica"
 PRIMARY = "default"
 # Request paths that always read the primary, whoever asks.
 DEFAULT_PRIMARY_PREFIXES = ("/admin/", "/django-admin/", "/participa/")
 
-# "replica": this request's reads may go to the replica; "primary": they may
-# not (unmarked requests, and a marked one once it has written).
+# "replica": this request's reads go to the replica; "unchecked": they may,
+# once its connection is known to work (a marked request before its first
+# read); "primary": they may not (unmarked requests, a marked one once it has
+# written, and every request while the replica does not answer).
 _reads = contextvars.ContextVar("decide_replica_reads", default="primary")
 
 
 def reads_from_replica():
-    return _reads.get() == "replica"
+    return _reads.get() in ("replica", "unchecked")
 
 
 class PublicReadReplicaRouter:
     """Reads of marked requests to the replica; everything else to the primary."""
 
     def db_for_read(self, model, **hints):
-        return REPLICA if _reads.get() == "replica" else PRIMARY
+        state = _reads.get()
+        if state == "unchecked":
+            state = "replica" if replica_answers() else "primary"
+            _reads.set(state)
+        return REPLICA if state == "replica" else PRIMARY
 
     def db_for_write(self, model, **hints):
-        if _reads.get() == "replica":
+        if _reads.get() != "primary":
             _reads.set("primary")  # read your own writes for the rest of the request
         return PRIMARY
 
@@ -102,6 +127,99 @@ def forget_generation():
         _seen["generation"], _seen["at"] = None, 0.0
 
 
+# --- A replica that does not answer --------------------------------------------
+
+_down_lock = threading.Lock()
+_down = {"until": 0.0}
+
+
+def retry_seconds():
+    return float(getattr(settings, "REPLICA_RETRY_SECONDS", 10))
+
+
+def max_lag_seconds():
+    """The replay lag above which the replica is not read (0: not measured)."""
+    return float(getattr(settings, "REPLICA_MAX_LAG_SECONDS", lag_seconds()))
+
+
+def check_seconds():
+    return float(getattr(settings, "REPLICA_CHECK_SECONDS", 1))
+
+
+# Replay lag as a standby reports it: 0 when it has replayed all it received,
+# else the age of the last commit it replayed (an over-estimate after an idle
+# primary: then the primary is read, which costs nothing on an idle site);
+# NULL when no WAL receiver runs (the standby lost the primary's stream).
+LAG_SQL = """
+SELECT CASE
+    WHEN NOT pg_is_in_recovery() THEN 0
+    WHEN NOT EXISTS (
+        SELECT 1 FROM pg_stat_wal_receiver WHERE coalesce(status, 'streaming') = 'streaming'
+    ) THEN NULL
+    WHEN pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
+    ELSE coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0)
+END
+"""
+
+_health = {"checked_at": None, "fresh": True}
+
+
+def replica_answers(now=None):
+    """Whether public reads may use the replica: its connection works (False
+    for REPLICA_RETRY_SECONDS after it failed: no connection attempt per
+    request while it is down) and, on PostgreSQL, its replay lag, measured at
+    most every REPLICA_CHECK_SECONDS, is below REPLICA_MAX_LAG_SECONDS."""
+    now = time.monotonic() if now is None else now
+    with _down_lock:
+        if now < _down["until"]:
+            return False
+    connection = connections[REPLICA]
+    try:
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
+        return _replay_is_fresh(connection, now)
+    except DatabaseError as error:
+        seconds = retry_seconds()
+        with _down_lock:
+            _down["until"] = now + seconds
+        log.warning(
+            "read replica unreachable, public reads use the primary for %s s: %s", seconds, error
+        )
+        return False
+
+
+def _replay_is_fresh(connection, now):
+    limit = max_lag_seconds()
+    if limit <= 0 or connection.vendor != "postgresql":
+        return True
+    with _down_lock:
+        checked_at, fresh = _health["checked_at"], _health["fresh"]
+    if checked_at is not None and now - checked_at < check_seconds():
+        return fresh
+    with connection.cursor() as cursor:
+        cursor.execute(LAG_SQL)
+        lag = cursor.fetchone()[0]
+    fresh = lag is not None and float(lag) < limit
+    if fresh != _health["fresh"]:
+        if fresh:
+            log.warning("read replica caught up: public reads use it again")
+        else:
+            log.warning(
+                "read replica %s: public reads use the primary",
+                "not streaming" if lag is None else f"{float(lag):.1f} s behind",
+            )
+    with _down_lock:
+        _health["checked_at"], _health["fresh"] = now, fresh
+    return fresh
+
+
+def forget_failure():
+    """For tests: the next marked request tries the replica again, and measures its lag."""
+    with _down_lock:
+        _down["until"] = 0.0
+        _health["checked_at"], _health["fresh"] = None, True
+
+
 def is_public_read(request):
     prefixes = getattr(settings, "REPLICA_PRIMARY_PREFIXES", DEFAULT_PRIMARY_PREFIXES)
     return (
@@ -119,7 +237,7 @@ class PublicReadReplicaMiddleware:
 
     def __call__(self, request):
         use = is_public_read(request) and not in_lag_window()
-        token = _reads.set("replica" if use else "primary")
+        token = _reads.set("unchecked" if use else "primary")
         try:
             return self.get_response(request)
         finally:

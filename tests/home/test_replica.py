@@ -85,10 +85,12 @@ def with_replica(settings):
     ]
     settings.REPLICA_LAG_SECONDS = 0
     replica.forget_generation()
+    replica.forget_failure()
     yield
     connections[replica.REPLICA].close()
     del connections[replica.REPLICA]
     replica.forget_generation()
+    replica.forget_failure()
 
 
 def served_by(client, method, url, **extra):
@@ -141,6 +143,32 @@ def test_reads_use_the_primary_for_a_while_after_a_purge(client, with_replica, s
     assert response.status_code == 200 and primary > 0 and copy == 0, (primary, copy)
     # once the window has passed (no lag window: 0 s), the replica again
     settings.REPLICA_LAG_SECONDS = 0
+    response, primary, copy = served_by(client, "get", "/organos/ayuntamiento/")
+    assert response.status_code == 200 and primary == 0 and copy > 0, (primary, copy)
+
+
+def test_a_replica_that_does_not_answer_sends_reads_to_the_primary(
+    client, with_replica, settings, organos
+):
+    client.get("/organos/")  # the calendar's row, created at a first visit
+    settings.REPLICA_RETRY_SECONDS = 60
+    copy_connection = connections[replica.REPLICA]
+    copy_connection.close()
+    name = copy_connection.settings_dict["NAME"]
+    # a file SQLite cannot open, a database PostgreSQL does not have
+    copy_connection.settings_dict["NAME"] = "/no-such-dir/replica.sqlite3"
+    try:
+        # (CaptureQueriesContext would connect to the replica: only the primary's here)
+        with CaptureQueriesContext(connections["default"]) as primary:
+            response = client.get("/organos/ayuntamiento/")
+        assert response.status_code == 200 and len(primary) > 0
+        assert "<h1>Los ayuntamientos</h1>" in response.content.decode()
+        assert copy_connection.connection is None  # no query could run there
+        # no new attempt while it is down: the process remembers the failure
+        assert not replica.replica_answers()
+    finally:
+        copy_connection.settings_dict["NAME"] = name
+    replica.forget_failure()  # REPLICA_RETRY_SECONDS later
     response, primary, copy = served_by(client, "get", "/organos/ayuntamiento/")
     assert response.status_code == 200 and primary == 0 and copy > 0, (primary, copy)
 
