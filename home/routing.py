@@ -45,18 +45,25 @@ def find_route(request, path):
     )
     if root_path is None:
         return None
-    # Kept for the page-cache generation (home/fragments.py): any publish,
-    # unpublish, move or save of a page purges it.
-    page = fragments.memo(
-        "route", (site.pk, root_path + path), lambda: _live_page(root_path + path), request
+    url_path = root_path + path
+    # Where the URL leads (the live page's id and type) and the view
+    # restrictions on the way, kept for the page-cache generation
+    # (home/fragments.py, `shell`: with the fragments off too): any publish,
+    # unpublish, move or save of a page, any restriction saved or deleted
+    # purges it. The page itself is read at every request (one query), or kept
+    # with the fragments.
+    ref = fragments.memo(
+        "route-ref", (site.pk, url_path), lambda: _live_ref(url_path), request, shell=True
     )
+    if ref is None:
+        return None
+    page = fragments.memo("route", (site.pk, url_path), lambda: _page_of(ref), request)
     if page is None:
         return None
     # Wagtail's on_serve_page hook asks for the view restrictions of the page
-    # and its ancestors (two queries; one here). Kept for the generation too:
-    # a restriction saved or deleted purges.
+    # and its ancestors (two queries; one here, none once kept).
     restrictions = fragments.memo(
-        "restrictions", (page.pk,), lambda: view_restrictions(page), request
+        "restrictions", (page.pk,), lambda: view_restrictions(page), request, shell=True
     )
     page.get_view_restrictions = lambda: restrictions
     return RouteResult(page)
@@ -79,18 +86,23 @@ def view_restrictions(page):
     return list(Page.get_view_restrictions(page))
 
 
-def _live_page(url_path):
+def _live_ref(url_path):
+    """(id, content type id) of the live page at `url_path`, or None."""
     row = (
         Page.objects.filter(url_path=url_path, live=True)
         .values_list("pk", "content_type_id")
         .first()
     )
-    if row is None:
-        return None
-    model = ContentType.objects.get_for_id(row[1]).model_class()
+    return tuple(row) if row is not None else None
+
+
+def _page_of(ref):
+    model = ContentType.objects.get_for_id(ref[1]).model_class()
     if model is None:
         return None
-    return model.objects.filter(pk=row[0]).first()
+    # live=True again: a page unpublished since the reference was kept is 404
+    # (its unpublishing purges the reference too).
+    return next(iter(model.objects.filter(pk=ref[0], live=True).order_by()[:1]), None)
 
 
 class PageRouteMiddleware:

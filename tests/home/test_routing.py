@@ -19,13 +19,25 @@ def page_queries(client, url):
     return response, [q["sql"] for q in queries.captured_queries]
 
 
-def test_a_deep_page_is_routed_in_two_queries(client, site):
+@pytest.mark.parametrize("shell", [False, True])
+def test_a_deep_page_is_routed_in_two_queries(client, site, settings, shell):
+    settings.SHELL_CACHE_ENABLED = shell
     page = MunicipalityPage.objects.live().get(name="Toluca")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(page.url).status_code == 200
+    first = [q["sql"] for q in captured.captured_queries]  # before the next request
     response, queries = page_queries(client, page.url)
     assert response.status_code == 200
     assert "Toluca" in response.content.decode()
-    routing_queries = [q for q in queries if '"wagtailcore_page"."url_path" =' in q]
-    assert len(routing_queries) == 1
+
+    def routing(queries):
+        return [q for q in queries if '"wagtailcore_page"."url_path" =' in q]
+
+    assert len(routing(first)) == 1
+    # Where the URL leads is kept for the generation (SHELL_CACHE_ENABLED):
+    # only the page itself is read again.
+    assert len(routing(queries)) == (0 if shell else 1)
+    assert len([q for q in queries if f'"page_ptr_id" = {page.pk}' in q]) == 1
     # Wagtail's walk would ask for the children of each level by slug.
     assert not [q for q in queries if '"wagtailcore_page"."slug" =' in q]
     assert not [q for q in queries if 'FROM "wagtailcore_site"' in q]
@@ -46,7 +58,7 @@ def test_private_pages_stay_private(client, site):
     )
     html = client.get(page.url).content.decode()
     assert 'name="password"' in html  # Wagtail's password form, not the page
-    assert "Cabecera municipal" not in html
+    assert "Municipio del Estado de México" not in html
 
 
 def test_a_restricted_ancestor_keeps_its_descendants_private(client, site):
@@ -58,7 +70,7 @@ def test_a_restricted_ancestor_keeps_its_descendants_private(client, site):
     )
     assert routing.view_restrictions(page) == [restriction]
     html = client.get(page.url).content.decode()
-    assert 'name="password"' in html and "Cabecera municipal" not in html
+    assert 'name="password"' in html and "Municipio del Estado de México" not in html
 
 
 def test_an_alias_is_as_private_as_its_source(site):
@@ -88,3 +100,44 @@ def test_the_site_is_remembered_and_forgotten_when_edited(client, site):
 def test_default_routing_is_checked_for_every_page_type():
     routing.default_routing_only.cache_clear()
     assert routing.default_routing_only() is True
+
+
+def test_a_kept_route_follows_unpublishing_moves_and_restrictions(client, site, settings):
+    """Where a URL leads is kept for the generation (SHELL_CACHE_ENABLED, on with
+    the origin cache and the fragments off, as here): every change purges it."""
+    assert settings.SHELL_CACHE_ENABLED
+    assert not settings.PAGE_CACHE_ENABLED and not settings.FRAGMENT_CACHE_ENABLED
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    url = page.url
+    assert client.get(url).status_code == 200  # kept now
+    page.unpublish()
+    assert client.get(url).status_code == 404
+    page.refresh_from_db()
+    page.save_revision().publish()
+    assert client.get(url).status_code == 200
+    page.refresh_from_db()
+    page.slug = "toluca-de-lerdo"
+    page.save_revision().publish()
+    assert client.get(url).status_code == 404
+    moved = MunicipalityPage.objects.get(pk=page.pk).url
+    assert moved != url
+    assert "Toluca" in client.get(moved).content.decode()
+    # A restriction on an ancestor, after the page's route and restrictions were kept.
+    restriction = PageViewRestriction.objects.create(
+        page=page.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="secreto"
+    )
+    html = client.get(moved).content.decode()
+    assert 'name="password"' in html and "Municipio del Estado de México" not in html
+    restriction.delete()
+    assert "Municipio del Estado de México" in client.get(moved).content.decode()
+
+
+def test_kept_routes_are_for_anonymous_gets_only(client, site, django_user_model):
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    client.get(page.url)
+    editor = django_user_model.objects.create_superuser("editora", "e@example.org", "x" * 16)
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    # A signed-in visitor's request reads where the URL leads again.
+    assert [q for q in queries.captured_queries if '"wagtailcore_page"."url_path" =' in q["sql"]]
