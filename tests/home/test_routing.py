@@ -141,3 +141,27 @@ def test_kept_routes_are_for_anonymous_gets_only(client, site, django_user_model
         assert client.get(page.url).status_code == 200
     # A signed-in visitor's request reads where the URL leads again.
     assert [q for q in queries.captured_queries if '"wagtailcore_page"."url_path" =' in q["sql"]]
+
+
+def test_the_precompiled_page_query_builds_what_the_orm_builds(site):
+    """home.routing.fetch_live_page: the same instance (every field, its class,
+    its database) as `model.objects.filter(pk=…, live=True)`, None for a draft."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    def fields(page):
+        return {k: v for k, v in page.__dict__.items() if k != "_state"}
+
+    checked = set()
+    for pk, content_type in Page.objects.filter(live=True).values_list("pk", "content_type_id"):
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        ours = routing.fetch_live_page(model, pk)
+        theirs = model.objects.get(pk=pk)
+        assert type(ours) is type(theirs) and fields(ours) == fields(theirs)
+        assert (ours._state.db, ours._state.adding) == (theirs._state.db, theirs._state.adding)
+        checked.add(model)
+    assert len(checked) >= 8  # every kind of page of the site, with dates and JSON
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    page.unpublish()
+    assert routing.fetch_live_page(MunicipalityPage, page.pk) is None
+    assert routing.fetch_live_page(MunicipalityPage, 10**9) is None
