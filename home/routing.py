@@ -110,16 +110,19 @@ _SENTINEL_PK = -719_191_919
 _plans = {}
 
 
-def _page_queryset(model, pk):
-    # live=True again: a page unpublished since its reference was kept is 404
-    # (its unpublishing purges the reference too).
-    return model.objects.filter(pk=pk, live=True).order_by()[:1]
+def _page_queryset(model, pk, live_only=True):
+    queryset = model.objects.filter(pk=pk)
+    if live_only:
+        # A page unpublished since its reference was kept is 404 (its
+        # unpublishing purges the reference too).
+        queryset = queryset.filter(live=True)
+    return queryset.order_by()[:1]
 
 
-def _plan(model, using):
+def _plan(model, using, live_only):
     """The SQL of `_page_queryset(model, pk)` with the position of pk in its
     parameters, and how to build the instance from its row (as ModelIterable)."""
-    queryset = _page_queryset(model, _SENTINEL_PK)
+    queryset = _page_queryset(model, _SENTINEL_PK, live_only)
     compiler = queryset.query.get_compiler(using=using)
     sql, params = compiler.as_sql()  # fills compiler.select and klass_info
     klass_info = compiler.klass_info
@@ -142,24 +145,30 @@ def _plan(model, using):
         start,
         end,
         converters,
-        (queryset._fetch_mode),
+        queryset._fetch_mode,
     )
 
 
 def fetch_live_page(model, pk):
-    """`_page_queryset(model, pk)`'s page (or None), its SQL compiled once per
-    model and connection: the ORM compiles this multi-table query at every
-    request, 0.6 ms of its 0.65 (bench/cold_render.py), and every page pays it."""
+    """The live page of this model and id (or None); see fetch_page."""
+    return fetch_page(model, pk, live_only=True)
+
+
+def fetch_page(model, pk, live_only=False):
+    """`model.objects.filter(pk=pk)` (and live=True)'s page or None, its SQL
+    compiled once per model and connection: the ORM compiles this multi-table
+    query at every call, 0.6 ms of its 0.65 (bench/cold_render.py), and every
+    page pays it."""
     using = router.db_for_read(model)
     connection = connections[using]
-    key = (model, using, id(connection))
+    key = (model, using, id(connection), live_only)
     plan = _plans.get(key, _MISSING)
     if plan is _MISSING:
         if len(_plans) > 512:
             _plans.clear()
-        plan = _plans[key] = _plan(model, using)
+        plan = _plans[key] = _plan(model, using, live_only)
     if plan is None:  # a query this shortcut does not know how to build
-        return next(iter(_page_queryset(model, pk)), None)
+        return next(iter(_page_queryset(model, pk, live_only)), None)
     sql, params, at, init_list, start, end, converters, fetch_mode = plan
     params = list(params)
     params[at] = pk

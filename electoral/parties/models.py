@@ -22,7 +22,7 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
-from home import participation
+from home import fragments, participation
 from home.fragments import memo
 from home.media_guard import MediaGuardPageForm
 from home.participation import ParticipationTarget
@@ -377,6 +377,32 @@ class _ActorContentMixin:
     @cached_property
     def actor(self):
         return PoliticalActorPage.objects.ancestor_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        self.remember_actor(request)
+        return super().get_context(request, *args, **kwargs)
+
+    def remember_actor(self, request):
+        """For an anonymous visitor's GET, `actor` from its id kept for the
+        page-cache generation (the shape of the tree: a move purges it) and
+        one query compiled once (home.routing.fetch_page): the ORM's
+        ancestor query was a tenth of an uncached platform or profile."""
+        if "actor" in self.__dict__ or not self.pk or not fragments.usable(request, shell=True):
+            return
+        from home.routing import fetch_page  # Wagtail's views: not while models load
+
+        actor_id = memo("actor", (self.path,), self._actor_id, request, shell=True)
+        actor = fetch_page(PoliticalActorPage, actor_id) if actor_id is not None else None
+        if actor is not None:
+            self.__dict__["actor"] = actor
+
+    def _actor_id(self):
+        return (
+            PoliticalActorPage.objects.ancestor_of(self)
+            .order_by("path")
+            .values_list("pk", flat=True)
+            .first()
+        )
 
 
 class _ActorParticipationTarget(ParticipationTarget):

@@ -165,3 +165,45 @@ def test_the_precompiled_page_query_builds_what_the_orm_builds(site):
     page.unpublish()
     assert routing.fetch_live_page(MunicipalityPage, page.pk) is None
     assert routing.fetch_live_page(MunicipalityPage, 10**9) is None
+
+
+def test_a_remembered_actor_is_the_orms_and_follows_a_move(site, rf):
+    """The actor of a platform or profile page, for an anonymous GET: its id kept
+    for the generation (SHELL_CACHE_ENABLED), the page read by fetch_page."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from electoral.models import CandidateProfileIndexPage, CandidateProfilePage
+    from electoral.parties.models import PoliticalActorPage
+
+    def fields(page):
+        return {k: v for k, v in page.__dict__.items() if k != "_state"}
+
+    def remembered(pk):
+        request = rf.get("/")
+        request.user = AnonymousUser()
+        page = CandidateProfilePage.objects.get(pk=pk)
+        page.remember_actor(request)
+        assert "actor" in page.__dict__  # set by remember_actor, not by the property
+        return page.actor
+
+    profile = CandidateProfilePage.objects.live().order_by("path").first()
+    theirs = PoliticalActorPage.objects.ancestor_of(profile).first()
+    for _ in range(2):  # computed, then kept
+        ours = remembered(profile.pk)
+        assert type(ours) is PoliticalActorPage and fields(ours) == fields(theirs)
+    other = (
+        CandidateProfileIndexPage.objects.exclude(path__startswith=theirs.path)
+        .order_by("path")
+        .first()
+    )
+    profile.move(other, pos="last-child")
+    moved = remembered(profile.pk)
+    assert moved.pk != theirs.pk
+    assert moved.pk == PoliticalActorPage.objects.ancestor_of(other).first().pk
+    # A signed-in editor's page reads it the ORM's way (the property).
+    request = rf.get("/")
+    request.user = site.root_page.owner or AnonymousUser()
+    page = CandidateProfilePage.objects.get(pk=profile.pk)
+    request.COOKIES["sessionid"] = "x"
+    page.remember_actor(request)
+    assert "actor" not in page.__dict__
