@@ -376,6 +376,13 @@ class _ActorContentMixin:
 
     @cached_property
     def actor(self):
+        known = self.__dict__.get("_actor_pk")
+        if known is not None:
+            from home.routing import fetch_page  # Wagtail's views: not while models load
+
+            found = fetch_page(PoliticalActorPage, known)
+            if found is not None:
+                return found
         return PoliticalActorPage.objects.ancestor_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
@@ -383,18 +390,14 @@ class _ActorContentMixin:
         return super().get_context(request, *args, **kwargs)
 
     def remember_actor(self, request):
-        """For an anonymous visitor's GET, `actor` from its id kept for the
-        page-cache generation (the shape of the tree: a move purges it) and
-        one query compiled once (home.routing.fetch_page): the ORM's
-        ancestor query was a tenth of an uncached platform or profile."""
+        """For an anonymous visitor's GET, the id of `actor` kept for the
+        page-cache generation (the shape of the tree: a move purges it), so
+        that the actor, if the page asks for it, is one query compiled once
+        (home.routing.fetch_page): the ORM's ancestor query was a tenth of an
+        uncached platform or profile."""
         if "actor" in self.__dict__ or not self.pk or not fragments.usable(request, shell=True):
             return
-        from home.routing import fetch_page  # Wagtail's views: not while models load
-
-        actor_id = memo("actor", (self.path,), self._actor_id, request, shell=True)
-        actor = fetch_page(PoliticalActorPage, actor_id) if actor_id is not None else None
-        if actor is not None:
-            self.__dict__["actor"] = actor
+        self._actor_pk = memo("actor", (self.path,), self._actor_id, request, shell=True)
 
     def _actor_id(self):
         return (
