@@ -6,11 +6,14 @@ settings (DEBUG off, cached template loader), through Django's test client.
         .venv/bin/python bench/cold_render.py [N] [--collectstatic] [--profile NAME] [--html DIR]
 
 (the real data as bench/load.py builds it; the production keys are set to
-dummies here; --collectstatic once first). Prints the median CPU ms per request (process time: the
-machine is shared) and the queries of each page. --profile NAME writes a
-cProfile of N renders of that page (NAME.prof) and prints its top functions;
---html DIR saves each page's HTML (CSRF/nonce attributes removed) to compare
-two versions of the code.
+dummies here; --collectstatic once first). Prints the median CPU ms per request
+(process time: the machine is shared) and the queries of each page; `privacy`,
+a short prose page, is the fixed part every page pays. The site-wide data kept
+per generation (SHELL_CACHE_ENABLED: where URLs lead, the calendar) stays on,
+as in production; SHELL_CACHE_ENABLED=false measures without it. --profile NAME
+writes a cProfile of N renders of that page (NAME.prof) and prints its top
+functions; --html DIR saves each page's HTML (CSRF/nonce attributes removed) to
+compare two versions of the code.
 """
 
 import os
@@ -50,6 +53,9 @@ def pages():
         if len(p.feedback_targets()) > 2
     )
     return {
+        # The fixed part of every page: a short prose page (route, calendar,
+        # menus, base template, the middleware chain).
+        "privacy": "/aviso-de-privacidad/",
         "home": "/",
         "municipality": MunicipalityPage.objects.live().get(slug="toluca").url,
         "ballot": "/mi-boleta/5169/",

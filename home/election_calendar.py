@@ -101,8 +101,9 @@ class ElectionCalendar(BaseGenericSetting):
     @classmethod
     def load(cls, request_or_site=None):
         """Wagtail's load, and for an anonymous visitor's GET of a public page the
-        row kept for the page-cache generation (home/fragments.py): any save of
-        the calendar purges it, in every process. Editors always read the row."""
+        row kept for the page-cache generation (home/fragments.py, with the
+        site-wide data: SHELL_CACHE_ENABLED): any save of the calendar purges
+        it, in every process. Editors always read the row."""
         from . import fragments  # home.fragments -> pagecache -> this module
 
         request = request_or_site
@@ -112,10 +113,10 @@ class ElectionCalendar(BaseGenericSetting):
             or isinstance(request, Site)
             or hasattr(request, attr_name)
             or not hasattr(request, "COOKIES")
-            or not fragments.usable(request)
+            or not fragments.usable(request, shell=True)
         ):
             return super().load(request_or_site=request_or_site)
-        obj = fragments.memo("calendar", (), cls._get_or_create, request)
+        obj = fragments.memo("calendar", (), cls._get_or_create, request, shell=True)
         setattr(request, attr_name, obj)
         return obj
 

@@ -43,9 +43,14 @@ def enabled():
     return getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
 
 
-def usable(request):
+def shell_enabled():
+    """The site-wide data of every page (routes, the calendar): SHELL_CACHE_ENABLED."""
+    return getattr(settings, "SHELL_CACHE_ENABLED", True)
+
+
+def usable(request, shell=False):
     return (
-        enabled()
+        (shell_enabled() if shell else enabled())
         and request is not None
         and request.method in ("GET", "HEAD")
         and not getattr(request, "is_dummy", False)  # Wagtail's preview
@@ -124,7 +129,7 @@ def put(request, cache_key, html):
 _MISSING = object()
 
 
-def memo(name, parts, compute, request):
+def memo(name, parts, compute, request, shell=False):
     """compute(), kept for the current generation: data read from the database
     that changes only when the site's content does (the same purges as pages).
 
@@ -133,8 +138,12 @@ def memo(name, parts, compute, request):
     fill the cache). Only for an
     anonymous visitor's GET (`usable(request)`: editors always read the
     database); compute() every time when FRAGMENT_CACHE_ENABLED is off.
+
+    `shell=True`: data every page reads whatever its content (where a URL
+    leads, the election calendar), switched by SHELL_CACHE_ENABLED instead, so
+    that the fixed cost of a request stays low with the fragments off too.
     """
-    if not usable(request):
+    if not usable(request, shell):
         return compute()
     try:
         raw = "|".join([name, *(str(p) for p in parts)])

@@ -144,6 +144,17 @@ def feature_open(feature, request=None):
     return ElectionCalendar.load(request_or_site=request).is_open(feature)
 
 
+def _live_paths_of(request):
+    """_live_top_level_paths(), read once per request (the menu, the footer and
+    the home page's entry points each ask)."""
+    if request is None:
+        return _live_top_level_paths()
+    paths = getattr(request, "_live_section_paths", None)
+    if paths is None:
+        paths = request._live_section_paths = _live_top_level_paths()
+    return paths
+
+
 def available(entries, request=None):
     """The entries (tuples or dicts whose first item / "url" is a path) that exist
     and, for a section opened by the calendar, are already public."""
@@ -152,7 +163,7 @@ def available(entries, request=None):
     for entry in entries:
         url = entry["url"] if isinstance(entry, dict) else entry[0]
         if live_paths is None and _url_name(url, get_urlconf()) == "wagtail_serve":
-            live_paths = _live_top_level_paths()  # one cache read per menu, not per entry
+            live_paths = _live_paths_of(request)  # one cache read per request, not per entry
         if not exists(url, live_paths):
             continue
         feature = CALENDAR_GATES.get(url)

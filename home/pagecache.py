@@ -195,8 +195,13 @@ def purge(**kwargs):
     meanwhile from the data before the commit (one per transaction however many
     rows it changed), and purges the CDN's copies of PAGE_CACHE_CDN_PATHS.
     """
-    # The fragments of pages (home/fragments.py) share the generation.
-    if not (enabled() or getattr(settings, "FRAGMENT_CACHE_ENABLED", True)):
+    # The fragments of pages and the site-wide data (home/fragments.py) share
+    # the generation.
+    if not (
+        enabled()
+        or getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
+        or getattr(settings, "SHELL_CACHE_ENABLED", True)
+    ):
         return
     _bump_quietly()
     connection = transaction.get_connection()

@@ -21,7 +21,7 @@ import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, connections, router
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site, get_page_models
@@ -45,18 +45,25 @@ def find_route(request, path):
     )
     if root_path is None:
         return None
-    # Kept for the page-cache generation (home/fragments.py): any publish,
-    # unpublish, move or save of a page purges it.
-    page = fragments.memo(
-        "route", (site.pk, root_path + path), lambda: _live_page(root_path + path), request
+    url_path = root_path + path
+    # Where the URL leads (the live page's id and type) and the view
+    # restrictions on the way, kept for the page-cache generation
+    # (home/fragments.py, `shell`: with the fragments off too): any publish,
+    # unpublish, move or save of a page, any restriction saved or deleted
+    # purges it. The page itself is read at every request (one query), or kept
+    # with the fragments.
+    ref = fragments.memo(
+        "route-ref", (site.pk, url_path), lambda: _live_ref(url_path), request, shell=True
     )
+    if ref is None:
+        return None
+    page = fragments.memo("route", (site.pk, url_path), lambda: _page_of(ref), request)
     if page is None:
         return None
     # Wagtail's on_serve_page hook asks for the view restrictions of the page
-    # and its ancestors (two queries; one here). Kept for the generation too:
-    # a restriction saved or deleted purges.
+    # and its ancestors (two queries; one here, none once kept).
     restrictions = fragments.memo(
-        "restrictions", (page.pk,), lambda: view_restrictions(page), request
+        "restrictions", (page.pk,), lambda: view_restrictions(page), request, shell=True
     )
     page.get_view_restrictions = lambda: restrictions
     return RouteResult(page)
@@ -79,18 +86,105 @@ def view_restrictions(page):
     return list(Page.get_view_restrictions(page))
 
 
-def _live_page(url_path):
+def _live_ref(url_path):
+    """(id, content type id) of the live page at `url_path`, or None."""
     row = (
         Page.objects.filter(url_path=url_path, live=True)
         .values_list("pk", "content_type_id")
         .first()
     )
-    if row is None:
-        return None
-    model = ContentType.objects.get_for_id(row[1]).model_class()
+    return tuple(row) if row is not None else None
+
+
+def _page_of(ref):
+    model = ContentType.objects.get_for_id(ref[1]).model_class()
     if model is None:
         return None
-    return model.objects.filter(pk=row[0]).first()
+    return fetch_live_page(model, ref[0])
+
+
+# --- The page of a route, its query compiled once ------------------------------
+
+_MISSING = object()
+_SENTINEL_PK = -719_191_919
+_plans = {}
+
+
+def _page_queryset(model, pk, live_only=True):
+    queryset = model.objects.filter(pk=pk)
+    if live_only:
+        # A page unpublished since its reference was kept is 404 (its
+        # unpublishing purges the reference too).
+        queryset = queryset.filter(live=True)
+    return queryset.order_by()[:1]
+
+
+def _plan(model, using, live_only):
+    """The SQL of `_page_queryset(model, pk)` with the position of pk in its
+    parameters, and how to build the instance from its row (as ModelIterable)."""
+    queryset = _page_queryset(model, _SENTINEL_PK, live_only)
+    compiler = queryset.query.get_compiler(using=using)
+    sql, params = compiler.as_sql()  # fills compiler.select and klass_info
+    klass_info = compiler.klass_info
+    if (
+        params.count(_SENTINEL_PK) != 1
+        or klass_info["model"] is not model
+        or compiler.annotation_col_map
+        or klass_info.get("related_klass_infos")
+    ):
+        return None
+    select = compiler.select
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    init_list = [column[0].target.attname for column in select[start:end]]
+    converters = compiler.get_converters([column[0] for column in select[: compiler.col_count]])
+    return (
+        sql,
+        list(params),
+        params.index(_SENTINEL_PK),
+        init_list,
+        start,
+        end,
+        converters,
+        queryset._fetch_mode,
+    )
+
+
+def fetch_live_page(model, pk):
+    """The live page of this model and id (or None); see fetch_page."""
+    return fetch_page(model, pk, live_only=True)
+
+
+def fetch_page(model, pk, live_only=False):
+    """`model.objects.filter(pk=pk)` (and live=True)'s page or None, its SQL
+    compiled once per model and connection: the ORM compiles this multi-table
+    query at every call, 0.6 ms of its 0.65 (bench/cold_render.py), and every
+    page pays it."""
+    using = router.db_for_read(model)
+    connection = connections[using]
+    key = (model, using, id(connection), live_only)
+    plan = _plans.get(key, _MISSING)
+    if plan is _MISSING:
+        if len(_plans) > 512:
+            _plans.clear()
+        plan = _plans[key] = _plan(model, using, live_only)
+    if plan is None:  # a query this shortcut does not know how to build
+        return next(iter(_page_queryset(model, pk, live_only)), None)
+    sql, params, at, init_list, start, end, converters, fetch_mode = plan
+    params = list(params)
+    params[at] = pk
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    if converters:
+        row = list(row)
+        for position, (functions, expression) in converters.items():
+            value = row[position]
+            for convert in functions:
+                value = convert(value, expression, connection)
+            row[position] = value
+    return model.from_db(using, init_list, row[start:end], fetch_mode=fetch_mode)
 
 
 class PageRouteMiddleware:

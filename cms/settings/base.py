@@ -224,6 +224,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # origin cache on or off (home/fragments.py): uncached pages skip the glossary
 # linker and most of their template work.
 FRAGMENT_CACHE_ENABLED = os.environ.get("FRAGMENT_CACHE_ENABLED", "true").lower() == "true"
+# The site-wide data every page reads whatever its content (where a URL leads,
+# the view restrictions, the election calendar), kept for the same generation,
+# with the fragments off too: the fixed cost of an uncached request
+# (home/fragments.py `memo(shell=True)`, README «Caching»).
+SHELL_CACHE_ENABLED = os.environ.get("SHELL_CACHE_ENABLED", "true").lower() == "true"
 # With Redis, each process keeps the pages it served in front of it (an LRU of
 # this many bytes; 0: off) and the generation by Redis pub/sub (false: read it
 # from Redis at every request): home/frontcache.py, README «Caching».

@@ -44,3 +44,9 @@ PAGE_CACHE_ALIAS = "default"
 # tests/home/test_fragments.py turns them on; TEST_FRAGMENT_CACHE=true runs
 # any part of the suite with them (every page test must pass both ways).
 FRAGMENT_CACHE_ENABLED = os.environ.get("TEST_FRAGMENT_CACHE", "false").lower() == "true"
+# The same for the site-wide data kept per generation (routes, the calendar:
+# home/fragments.py `memo(shell=True)`): query budgets compare requests before
+# and after data grows, and the first request after a purge reads them again.
+# tests/home/test_routing.py and test_fragments.py turn it on; TEST_SHELL_CACHE=true
+# runs any part of the suite with it.
+SHELL_CACHE_ENABLED = os.environ.get("TEST_SHELL_CACHE", "false").lower() == "true"

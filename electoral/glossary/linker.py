@@ -25,7 +25,7 @@ from django.utils.html import escape
 from electoral.glossary.models import GlossaryEntryPage, GlossaryIndexPage
 from home.text import strip_accents_keep_enye
 
-from .terms import glossary_terms
+from .terms import glossary_terms, terms_version
 
 # Text inside these elements is never changed.
 SKIP_TAGS = frozenset(
@@ -182,6 +182,9 @@ _linkers = {}
 
 
 def current_linker():
+    known = _linkers.get(terms_version())
+    if known is not None:
+        return known
     version, terms = glossary_terms()
     linker = _linkers.get(version)
     if linker is None:

@@ -1,11 +1,13 @@
 """Displaying names as the official registry writes them (search keys: `home.text.fold_all`)."""
 
+import functools
 import re
 
 # Words kept in lower case inside a person's name ("MARIA DE LOS ANGELES").
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von"}
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the name: ballots repeat them
 def readable_name(name):
     """Display an upper-case registry name in title case, without correcting it.
 

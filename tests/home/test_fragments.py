@@ -24,6 +24,7 @@ def _fragments_on(settings):
     """Off for the rest of the suite (cms/settings/test.py), on here; the whole
     pages' cache stays off: these are the "uncached" pages."""
     settings.FRAGMENT_CACHE_ENABLED = True
+    settings.SHELL_CACHE_ENABLED = True  # as in production: the route and calendar kept too
     settings.PAGE_CACHE_ENABLED = False
 
 

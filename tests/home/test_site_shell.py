@@ -144,3 +144,51 @@ def test_menu_follows_a_section_moved_below_another(client, home_site):
     assert "/partidos/" in _menu(client.get("/").content.decode())
     section.move(other, pos="last-child")
     assert "/partidos/" not in _menu(client.get("/").content.decode())
+
+
+# base.html's loops before the menus were rendered in Python (issue 19).
+_MENU_LOOPS = (
+    "<ul>\n                        {% for item in main %}\n                            "
+    '<li><a href="{{ item.0 }}"{% if item.2 %} aria-current="page"{% endif %}>'
+    "{{ item.1 }}</a></li>\n                        {% endfor %}\n                    </ul>|"
+    "<ul>\n                        {% for item in footer %}\n                            "
+    '<li><a href="{{ item.0 }}">{{ item.1 }}</a></li>\n'
+    "                        {% endfor %}\n                    </ul>"
+)
+
+
+def test_menus_rendered_in_python_are_the_template_loops_byte_for_byte():
+    from django.template import engines
+
+    from home import context_processors
+
+    main = (("/geografia/", 'Geografía <b>&"', True), ("/a/?x=1&y=2", "Ñandú", False))
+    footer = (("/datos/", "Datos & más", False),)
+    loops = engines["django"].from_string(_MENU_LOOPS).render({"main": main, "footer": footer})
+    ours = (
+        "<ul>\n                        "
+        + context_processors._menu(context_processors._MAIN_ITEM, main)
+        + "\n                    </ul>|<ul>\n                        "
+        + context_processors._menu(context_processors._FOOTER_ITEM, footer)
+        + "\n                    </ul>"
+    )
+    assert ours == loops
+    assert "&lt;b&gt;&amp;&quot;" in ours and ours.count('aria-current="page"') == 1
+
+
+@pytest.mark.django_db
+def test_menus_are_the_same_for_every_visitor_and_mark_the_current_section(
+    client, home_site, django_user_model
+):
+    def menus(html):
+        header = html.split('aria-label="Secciones del sitio"', 1)[1].split("</nav>", 1)[0]
+        footer = html.split('aria-label="Pie de página"', 1)[1].split("</nav>", 1)[0]
+        return header, footer
+
+    anonymous = menus(client.get("/mi-boleta/").content.decode())
+    assert anonymous[0].count('aria-current="page"') == 1
+    assert '<a href="/mi-boleta/" aria-current="page">' in anonymous[0]
+    assert 'aria-current="page"' not in menus(client.get("/").content.decode())[0]
+    editor = django_user_model.objects.create_superuser("editora", "e@example.org", "x" * 16)
+    client.force_login(editor)
+    assert menus(client.get("/mi-boleta/").content.decode()) == anonymous
