@@ -383,9 +383,21 @@ def public_contests(request):
     )
 
 
+def _figures(request, contests):
+    """(contest, its figures) of `contests`, or of the public contests; those are
+    worked out once per request (the index and the ZIP read both results
+    datasets, which show the same contests)."""
+    if contests is not None:
+        return ((contest, contest_figures(contest)) for contest in contests)
+    memo = getattr(request, "_opendata_public_figures", None)
+    if memo is None:
+        memo = [(contest, contest_figures(contest)) for contest in public_contests(request)]
+        request._opendata_public_figures = memo
+    return memo
+
+
 def contest_rows(request, contests=None):
-    for contest in public_contests(request) if contests is None else contests:
-        f = contest_figures(contest)
+    for contest, f in _figures(request, contests):
         yield [
             f["clave"],
             f["proceso_electoral"],
@@ -411,8 +423,7 @@ def contest_rows(request, contests=None):
 
 
 def option_rows(request, contests=None):
-    for contest in public_contests(request) if contests is None else contests:
-        f = contest_figures(contest)
+    for contest, f in _figures(request, contests):
         # The slug is the last segment of the actor's url_path (loaded with the
         # options; `slug` itself is deferred there).
         slugs = {

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 
 from electoral.geography.models import DistrictPage, GeographyMap, MunicipalityPage, Section
+from electoral.importing import file_error
 
 from .pages import ensure_geography_tree
 
@@ -28,6 +29,15 @@ class GeographyFiles:
     head_towns: Path = FIXTURES / "edomex_distritos_locales_cabeceras.csv"
     municipality_shapes: Path = FIXTURES / "edomex_municipios_ine2021_simplified.geojson"
 
+    def check_present(self):
+        """A missing file is reported before anything is written (it was found
+        only at its step, after seconds of pages written and rolled back, the
+        database's write lock held all along)."""
+        for f in fields(self):
+            path = getattr(self, f.name)
+            if not path.exists():
+                raise file_error(path, f"no se encontró el archivo ({path}).")
+
     def replace(self, **paths):
         current = {f.name: getattr(self, f.name) for f in fields(self)}
         current.update({k: Path(v) for k, v in paths.items() if v})
@@ -42,6 +52,7 @@ def import_geography(files=None, *, stdout=None):
     counts per step (also written to `stdout`).
     """
     files = files or GeographyFiles()
+    files.check_present()
     report = {}
     with transaction.atomic():
         tree = ensure_geography_tree()

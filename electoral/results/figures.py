@@ -4,6 +4,9 @@ the three always carry the same numbers.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+from django.utils.encoding import force_str
 
 from .managers import CURRENT_PROCESS_YEAR
 
@@ -36,6 +39,19 @@ def percent(part, whole):
     return str(value)
 
 
+@cache
+def _labels(model, name):
+    return dict(model._meta.get_field(name).flatchoices)
+
+
+def display(instance, name):
+    """`instance.get_<name>_display()` without rebuilding the field's choices at
+    each call (Django's makes them hashable anew: a third of a results query's
+    time over ~1,800 options)."""
+    value = getattr(instance, name)
+    return force_str(_labels(type(instance), name).get(value, value), strings_only=True)
+
+
 def contest_figures(contest):
     """A plain dict of everything shown about `contest` (options prefetched)."""
     options = list(contest.options.all())
@@ -49,7 +65,7 @@ def contest_figures(contest):
                 "posicion": o.position,
                 "etiqueta": o.label,
                 "opcion": o.name,
-                "tipo": o.get_kind_display(),
+                "tipo": display(o, "kind"),
                 "candidatura": o.candidacy_name,
                 "votos": o.votes,
                 "porcentaje": percent(o.votes, base),
@@ -83,7 +99,7 @@ def contest_figures(contest):
     place = contest.municipality if contest.office == "ayuntamiento" else contest.district
     return {
         "clave": contest.key,
-        "cargo": contest.get_office_display(),
+        "cargo": display(contest, "office"),
         "municipio": contest.municipality.name if contest.municipality_id else None,
         "distrito": contest.district.number if contest.district_id else None,
         "lugar": str(place.name if contest.municipality_id else f"Distrito local {place.number}"),
@@ -91,9 +107,9 @@ def contest_figures(contest):
         "anio": contest.election_date.year if contest.election_date else contest.process_year,
         "fecha": contest.election_date.isoformat() if contest.election_date else None,
         "fecha_texto": spanish_date(contest.election_date),
-        "tipo": contest.get_kind_display(),
+        "tipo": display(contest, "kind"),
         "titulo": _title(contest),
-        "estado": contest.get_status_display(),
+        "estado": display(contest, "status"),
         "anulada": contest.status == "anulada",
         "hay_cifras": contest.figures_available,
         "fuente": contest.source_name,
@@ -125,7 +141,7 @@ def _title(contest):
     if contest.process_year < CURRENT_PROCESS_YEAR:
         office = "diputaciones" if contest.office == "diputacion" else "ayuntamientos"
         return f"Elección anterior: {office} {contest.process_year} ({when})"
-    return f"{contest.get_kind_display()} del {when}"
+    return f"{display(contest, 'kind')} del {when}"
 
 
 def _actor_url(actor):

@@ -7,6 +7,8 @@ field hostile, missing or repeated), the idea form (GET and POST, every
 field) and its confirmation page.
 """
 
+from dataclasses import dataclass
+from functools import cache
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.test import Client
@@ -43,9 +45,39 @@ def cookie_header(choice):
     return {"HTTP_COOKIE": wsgi(f"{COOKIE}={value}")}
 
 
+@dataclass(frozen=True)
+class SiteIds:
+    """What the strategies need of the fuzz site: hashable, so each strategy is
+    built once per site and shared by the examples (a strategy built anew at
+    every data.draw() is validated anew: a fifth of the idea form's test)."""
+
+    platform: int
+    profile: int
+    home: int
+    topic_block: str
+    proposal_block: str
+    municipalities: tuple = ()
+
+    @classmethod
+    def of(cls, site, municipalities=()):
+        return cls(
+            site.platform.pk,
+            site.profile.pk,
+            site.home.pk,
+            site.topic_block,
+            site.proposal_block,
+            tuple(municipalities),
+        )
+
+
 def page_ids(site):
+    return _page_ids(SiteIds.of(site))
+
+
+@cache
+def _page_ids(ids):
     return st.one_of(
-        st.sampled_from([str(site.platform.pk), str(site.profile.pk), str(site.home.pk)]),
+        st.sampled_from([str(ids.platform), str(ids.profile), str(ids.home)]),
         hostile_text(),
         st.integers().map(str),
     )
@@ -54,16 +86,17 @@ def page_ids(site):
 # --- /participa/estado/ -------------------------------------------------------
 
 
+@cache
+def _state_queries(ids):
+    return st.lists(st.tuples(st.sampled_from(["pagina", "x"]), _page_ids(ids)), max_size=4)
+
+
 @budget(150)
 @given(data=st.data(), cookie=COOKIES)
 @example(data=None, cookie="valid")  # hole 5: ?pagina=² with a participant cookie
 def test_state_json(anonymous, fuzz_site, data, cookie):
-    if data is None:
-        pagina = [("pagina", "²")]
-    else:
-        pagina = data.draw(
-            st.lists(st.tuples(st.sampled_from(["pagina", "x"]), page_ids(fuzz_site)), max_size=4)
-        )
+    queries = _state_queries(SiteIds.of(fuzz_site))
+    pagina = [("pagina", "²")] if data is None else data.draw(queries)
     response = anonymous.get("/participa/estado/?" + urlencode(pagina), **cookie_header(cookie))
     check_response(response)
     assert response.status_code == 200
@@ -105,11 +138,16 @@ ORIGINS = st.one_of(
 def _reaction_fields(site):
     """Mostly a well-formed press (so presses are also stored), every field sometimes
     hostile, some fields sometimes missing."""
-    blocks = ["", site.topic_block, site.proposal_block]
+    return _reaction_fields_of(SiteIds.of(site))
+
+
+@cache
+def _reaction_fields_of(ids):
+    blocks = ["", ids.topic_block, ids.proposal_block]
     fields = st.fixed_dictionaries(
         {
             "pagina": mostly(
-                st.sampled_from([str(site.platform.pk), str(site.profile.pk)]), page_ids(site)
+                st.sampled_from([str(ids.platform), str(ids.profile)]), _page_ids(ids)
             ),
             "bloque": mostly(st.sampled_from(blocks), hostile_text()),
             "valor": mostly(st.sampled_from(["me_gusta", "no_me_gusta"]), hostile_text()),
@@ -260,6 +298,12 @@ def started(seconds_ago=30):
 
 
 def _idea_fields(site, municipality_pks):
+    return _idea_fields_of(SiteIds.of(site, municipality_pks))
+
+
+@cache
+def _idea_fields_of(ids):
+    municipality_pks = list(ids.municipalities)
     text = st.one_of(
         hostile_text(max_size=2100),
         st.text(min_size=10, max_size=300),
@@ -274,8 +318,8 @@ def _idea_fields(site, municipality_pks):
     )
     fields = st.fixed_dictionaries(
         {
-            "pagina": mostly(st.just(str(site.platform.pk)), page_ids(site), weight=6),
-            "bloque": mostly(st.sampled_from(["", site.topic_block]), hostile_text(), weight=6),
+            "pagina": mostly(st.just(str(ids.platform)), _page_ids(ids), weight=6),
+            "bloque": mostly(st.sampled_from(["", ids.topic_block]), hostile_text(), weight=6),
             "texto": mostly(st.text(min_size=10, max_size=300), text, weight=1),
             "nombre": mostly(st.sampled_from(["", "Ana", "José Ñúñez"]), hostile_text(), weight=1),
             "municipio": mostly(st.sampled_from(["", *municipality_pks]), hostile_text()),
@@ -380,10 +424,13 @@ def test_idea_pages_get(anonymous, fuzz_site, params, path):
         assert "no existe" in body or "Página no encontrada" in body
 
 
+HOSTILE_EXTRAS = st.lists(st.tuples(hostile_text(max_size=10), hostile_text()), max_size=4)
+
+
 @budget(40)
 @given(data=st.data())
 def test_idea_get_valid_target_with_hostile_extras(anonymous, fuzz_site, data):
-    extra = data.draw(st.lists(st.tuples(hostile_text(max_size=10), hostile_text()), max_size=4))
+    extra = data.draw(HOSTILE_EXTRAS)
     query = [("pagina", fuzz_site.platform.pk), ("bloque", fuzz_site.topic_block), *extra]
     response = anonymous.get("/participa/idea/?" + urlencode(query))
     check_response(response)

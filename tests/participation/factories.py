@@ -11,6 +11,7 @@ electoral factories (tests/electoral/factories.py) or the real data.
 """
 
 import factory
+from django.db import connection
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -65,7 +66,32 @@ class IdeaFactory(DjangoModelFactory):
 
 
 def seed_reactions(target, value, n, prefix="s"):
-    """`n` reactions of `value` on `target` in one statement (distinct participants)."""
-    return Reaction.objects.bulk_create(
-        Reaction(target=target, participant=f"{prefix}{i:063d}"[:64], value=value) for i in range(n)
+    """`n` reactions of `value` on `target` in one INSERT … SELECT over a generated
+    series (distinct participants: `prefix` and the row's number in 63 digits, cut
+    to 64 characters); returns how many were stored. bulk_create built n model
+    objects and their parameters in Python first (~1.3 s for the crawl's 26,000)."""
+    if n <= 0:
+        return 0
+    table = connection.ops.quote_name(Reaction._meta.db_table)
+    columns = ", ".join(
+        connection.ops.quote_name(c)
+        for c in ("target_id", "participant", "value", "created_at", "updated_at")
     )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    if connection.vendor == "postgresql":
+        sql = (
+            f"INSERT INTO {table} ({columns}) "
+            "SELECT %s, substr(%s::text || lpad(i::text, 63, '0'), 1, 64), %s, %s, %s "
+            "FROM generate_series(0, %s::integer - 1) AS i"
+        )
+    else:
+        sql = (
+            f"INSERT INTO {table} ({columns}) "
+            "WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < %s) "
+            "SELECT %s, substr(%s || printf('%%063d', i), 1, 64), %s, %s, %s FROM seq"
+        )
+    params = [target.pk, prefix, value, now, now]
+    params = params + [n] if connection.vendor == "postgresql" else [n, *params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount

@@ -2,7 +2,9 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from electoral.geography.importing import GeographyFiles, import_geography
 from electoral.importing import ImportFileError
@@ -387,5 +389,12 @@ def test_missing_file_is_reported(tmp_path):
     from home.pagetree import ensure_home_page
 
     ensure_home_page(title="Decide IEEM")
-    with pytest.raises(ImportFileError, match="no_existe.csv: no se encontró el archivo"):
-        import_geography(GeographyFiles().replace(sections=tmp_path / "no_existe.csv"))
+    missing = GeographyFiles().replace(sections=tmp_path / "no_existe.csv")
+    with (
+        CaptureQueriesContext(connection) as queries,
+        pytest.raises(ImportFileError, match="no_existe.csv: no se encontró el archivo"),
+    ):
+        import_geography(missing)
+    # Reported before anything is written (not after the pages, rolled back).
+    assert queries.captured_queries == []
+    assert MunicipalityPage.objects.count() == 0

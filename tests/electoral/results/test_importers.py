@@ -22,16 +22,15 @@ def _contest(key):
 
 
 class RealFilesTests(TestCase):
-    # The real geography (what real_results() imports first) is a snapshot:
-    # only the actors and the results are imported here.
-    snapshot = "geography"
+    # The real geography (what real_results() imports first) and the 2021 actors
+    # are a snapshot (conftest.py): only the results are imported here, from none.
+    snapshot = "results-geography-actors"
 
     @classmethod
     def setUpTestData(cls):
         from electoral.results.importers import import_default_results
-        from tests.electoral.factories import real_actors
 
-        real_actors()
+        assert not Contest.objects.exists()
         cls.report = import_default_results()
 
     def test_counts_of_the_first_import(self):
@@ -147,14 +146,12 @@ class RealFilesTests(TestCase):
 class DistrictFileTests(TestCase):
     """import_results on broken copies of the real 2018 file: nothing is stored."""
 
+    # A home page and the 45 districts, built once (conftest.py).
+    snapshot = "results-45-districts"
+
     @classmethod
     def setUpTestData(cls):
-        from home.pagetree import ensure_home_page
-        from tests.electoral.factories import district
-
-        ensure_home_page(title="Decide IEEM")
-        for number in range(1, 46):
-            district(number)
+        assert DistrictPage.objects.count() == 45 and not Contest.objects.exists()
 
     def setUp(self):
         self.dir = Path(tempfile.mkdtemp())
