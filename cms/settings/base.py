@@ -169,6 +169,12 @@ def replica_from_env():
 
 
 REPLICA_LAG_SECONDS = float(os.environ.get("REPLICA_LAG_SECONDS", "10"))
+# A replica that does not answer is left alone this long; one whose replay lags
+# more than REPLICA_MAX_LAG_SECONDS (default: REPLICA_LAG_SECONDS) is not read,
+# asked at most every REPLICA_CHECK_SECONDS (home/replica.py).
+REPLICA_RETRY_SECONDS = float(os.environ.get("REPLICA_RETRY_SECONDS", "10"))
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", str(REPLICA_LAG_SECONDS)))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", "1"))
 _replica = replica_from_env()
 if _replica:
     DATABASES["replica"] = _replica
