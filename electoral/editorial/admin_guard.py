@@ -35,7 +35,8 @@ from wagtail.images.views import chooser as image_chooser
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permissions import policy_registry
 
-from .admin_hooks import _restrict_to_own_actor, page_visible_to_party_editor
+from .admin_hooks import page_visible_to_party_editor, visible_to_party_editor
+from .compiled import CompiledQuery
 from .groups import editor_links_for, parties_index
 from .models import ActorEditorGroup
 
@@ -121,11 +122,20 @@ def _int(value):
         raise Http404("Identificador no válido") from None
 
 
+# The pages a request names, compiled once per number of ids (up to this many).
+_PAGE_ROWS = CompiledQuery(
+    Page, lambda ids: Page.objects.filter(pk__in=ids).values_list("pk", "path", "live")
+)
+_COMPILED_IDS = 8
+
+
 def _pages_visible(user, ids):
     ids = {_int(i) for i in ids}
-    visible = set(
-        _restrict_to_own_actor(Page.objects.filter(pk__in=ids), user).values_list("pk", flat=True)
-    )
+    if len(ids) <= _COMPILED_IDS:
+        rows = _PAGE_ROWS.rows(ids=sorted(ids))
+    else:
+        rows = Page.objects.filter(pk__in=ids).values_list("pk", "path", "live")
+    visible = {pk for pk, path, live in rows if visible_to_party_editor(user, pk, path, live)}
     return ids <= visible
 
 

@@ -25,9 +25,16 @@ from .report import PartyAuditView
 PARTY_EDITOR_MENU = {"explorer", "images", "documents", "help", "entrega-participacion"}
 
 
+def _parties_index_for(user):
+    """(pk, path) of the parties index: what the query of the party editor's
+    links already said (groups.editor_links_for), else asked."""
+    links = editor_links_for(user)
+    return links[0].parties_index if links else parties_index_location()
+
+
 def _restrict_to_own_actor(queryset, user):
     """Drop pages of other actors (drafts or live) from an admin queryset."""
-    index = parties_index_location()
+    index = _parties_index_for(user)
     if index is None:
         return queryset
     index_pk, index_path = index
@@ -36,6 +43,20 @@ def _restrict_to_own_actor(queryset, user):
         own |= Q(path__startswith=link.actor_path)
     outside_parties = ~Q(path__startswith=index_path) | Q(pk=index_pk)
     return queryset.filter(own | (outside_parties & Q(live=True)))
+
+
+def visible_to_party_editor(user, pk, path, live):
+    """The rule of _restrict_to_own_actor for one page (its id, tree path and
+    live flag), without a query: under their own actor, or a live page outside
+    /partidos/ (the parties index itself included). Tree paths are digits and
+    capital letters, so ``startswith`` is what the SQL ``LIKE 'path%'`` says."""
+    index = _parties_index_for(user)
+    if index is None:
+        return True
+    if any(path.startswith(link.actor_path) for link in editor_links_for(user)):
+        return True
+    index_pk, index_path = index
+    return bool(live) and (not path.startswith(index_path) or pk == index_pk)
 
 
 def page_visible_to_party_editor(user, page_id):
