@@ -21,6 +21,7 @@ permission checks.
 
 import contextvars
 import fnmatch
+import functools
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
@@ -111,7 +112,10 @@ DOCUMENT_KWARGS = {"document_id", "doc_id"}
 ACTOR_KWARGS = {"actor_id"}
 
 
+@functools.lru_cache(maxsize=512)
 def _allowed(view_name):
+    # (A function of the URL name and the constant list above: URL names are
+    # the resolver's, a few hundred at most.)
     return any(fnmatch.fnmatchcase(view_name, pattern) for pattern in PARTY_EDITOR_VIEWS)
 
 

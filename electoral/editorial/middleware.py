@@ -16,6 +16,7 @@ from .admin_guard import (
     reset_current_editor,
     set_current_editor,
 )
+from .compiled import CompiledQuery
 from .groups import editor_links_for, is_party_editor
 from .models import PartyEditorAccount
 
@@ -24,6 +25,15 @@ MESSAGE = (
     "(apartado «Contraseña»). Registra también tu correo para recibir los avisos de revisión."
 )
 
+
+# Whether a user without actor links (IEEM staff) still holds a one-time
+# password: its SQL compiled once per process (electoral/editorial/compiled.py).
+_FLAGGED = CompiledQuery(
+    PartyEditorAccount,
+    lambda user_pk: PartyEditorAccount.objects.filter(
+        user_id=user_pk, must_change_password=True
+    ).values_list("pk")[:1],
+)
 
 # The URL names of «Entrega de la participación» (participation/delivery/).
 DELIVERY_VIEW_PREFIX = "decide_delivery_"
@@ -106,6 +116,8 @@ class PartyEditorAdminMiddleware:
             )
 
     def _force_password_change(self, request, user, admin_prefix):
+        if not self._flagged(user):
+            return None  # (most requests: nothing to allow or to warn about)
         account_url = reverse("wagtailadmin_account")
         allowed = (
             account_url,
@@ -117,10 +129,8 @@ class PartyEditorAdminMiddleware:
             reverse("wagtailadmin_sprite"),
         )
         if request.path in allowed:
-            if request.method == "GET" and request.path == account_url and self._flagged(user):
+            if request.method == "GET" and request.path == account_url:
                 messages.warning(request, MESSAGE)
-            return None
-        if not self._flagged(user):
             return None
         return redirect(account_url)  # the account page shows MESSAGE
 
@@ -147,6 +157,4 @@ class PartyEditorAdminMiddleware:
         links = editor_links_for(user)
         if links:  # a party editor: the query of their links already said it
             return links[0].password_flagged
-        return PartyEditorAccount.objects.filter(
-            user_id=user.pk, must_change_password=True
-        ).exists()
+        return bool(_FLAGGED.rows(user_pk=user.pk))
