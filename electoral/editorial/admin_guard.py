@@ -24,6 +24,7 @@ import fnmatch
 import functools
 
 from django.core.exceptions import PermissionDenied
+from django.db import connections, router
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from taggit.models import Tag
@@ -135,6 +136,10 @@ _COMPILED_IDS = 8
 
 def _pages_visible(user, ids):
     ids = {_int(i) for i in ids}
+    ops = connections[router.db_for_read(Page)].ops
+    low, high = ops.integer_field_range(Page._meta.pk.get_internal_type())
+    if not all(low <= i <= high for i in ids):
+        return False  # no such page (the ORM would not even ask the database)
     if len(ids) <= _COMPILED_IDS:
         rows = _PAGE_ROWS.rows(ids=sorted(ids))
     else:

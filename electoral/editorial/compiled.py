@@ -13,11 +13,14 @@ request. Nothing of any user is cached here, only SQL text.
 
 import threading
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 
-# Values no row holds (ids are positive): where each one lands among the
-# compiled parameters is where a request's value goes.
-_SENTINELS = tuple(-7_331_000_000_000_000 - n for n in range(64))
+# Values no row is expected to hold, within the range of every integer field
+# but the small ones (the ORM compiles a lookup of an out-of-range value to
+# "no rows", not to SQL): where each one lands among the compiled parameters is
+# where a request's value goes.
+_SENTINELS = tuple(2_147_480_000 + n for n in range(64))
 _CONSTANT = object()
 
 
@@ -49,7 +52,10 @@ class CompiledQuery:
         for name, value in values.items():
             for index, sentinel in enumerate([value] if shape[name] is None else value):
                 slots[sentinel] = (name, None if shape[name] is None else index)
-        sql, params = self.build(**values).using(alias).query.get_compiler(alias).as_sql()
+        try:
+            sql, params = self.build(**values).using(alias).query.get_compiler(alias).as_sql()
+        except EmptyResultSet:  # (nothing to compile: the ORM answers such a query itself)
+            raise ValueError(f"{self.build!r}: no SQL to compile") from None
         plan, seen = [], set()
         for param in params:
             if isinstance(param, int) and not isinstance(param, bool) and param in slots:
