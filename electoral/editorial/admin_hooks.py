@@ -83,6 +83,34 @@ def party_editor_menu(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name in PARTY_EDITOR_MENU]
 
 
+def install_menu_filter():
+    """A party editor's main menu asks only the items it keeps whether they are
+    shown (party_editor_menu drops every other one anyway; some, like the forms
+    item or the reports and settings submenus, query the database to answer).
+    Installed once by the editorial middleware (idempotent)."""
+    from wagtail.admin.menu import admin_menu
+
+    original = admin_menu.menu_items_for_request
+    if getattr(original, "_decide", False):
+        return
+
+    def menu_items_for_request(request):
+        if not is_party_editor(getattr(request, "user", None)):
+            return original(request)
+        # wagtail.admin.menu.Menu.menu_items_for_request, on the kept items only.
+        items = [
+            item
+            for item in admin_menu.registered_menu_items
+            if item.name in PARTY_EDITOR_MENU and item.is_shown(request)
+        ]
+        for fn in hooks.get_hooks(admin_menu.construct_hook_name):
+            fn(request, items)
+        return items
+
+    menu_items_for_request._decide = True
+    admin_menu.menu_items_for_request = menu_items_for_request
+
+
 @hooks.register("construct_homepage_summary_items")
 def party_editor_summary(request, summary_items):
     # Site-wide counts are not a party editor's business.

@@ -16,6 +16,7 @@ from .admin_guard import (
     reset_current_editor,
     set_current_editor,
 )
+from .admin_hooks import install_menu_filter
 from .compiled import CompiledQuery
 from .groups import editor_links_for, is_party_editor
 from .models import PartyEditorAccount
@@ -50,6 +51,7 @@ class PartyEditorAdminMiddleware:
         # Once, when the middleware chain is built (idempotent), not per request.
         install_tag_filter()
         install_chooser_filter()
+        install_menu_filter()
         self.get_response = get_response
 
     def __call__(self, request):

@@ -185,3 +185,20 @@ def test_an_impossible_page_id_is_a_plain_refusal(client, trees, editors, page_i
     ]
     for url in urls:
         assert _refused(client.get(url)), url
+
+
+def test_the_party_editors_menu_is_wagtails_menu_trimmed(client, trees, editors, moderator):
+    """The main menu of a party editor asks only the items it keeps
+    (admin_hooks.install_menu_filter): the same items as Wagtail's own
+    Menu.menu_items_for_request followed by the trimming hook."""
+    from wagtail.admin.menu import Menu, admin_menu
+
+    assert getattr(admin_menu.menu_items_for_request, "_decide", False)
+    for user in (editors["pan"], editors["independiente-toluca"], moderator):
+        client.force_login(user)
+        request = client.get(reverse("wagtailadmin_home")).wsgi_request
+        ours = [item.name for item in admin_menu.menu_items_for_request(request)]
+        wagtails = [item.name for item in Menu.menu_items_for_request(admin_menu, request)]
+        assert ours == wagtails, user.username
+        assert "explorer" in ours
+        assert ("reports" in ours) == (user == moderator), ours  # Moderación's audit report
