@@ -21,8 +21,10 @@ permission checks.
 
 import contextvars
 import fnmatch
+import functools
 
 from django.core.exceptions import PermissionDenied
+from django.db import connections, router
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from taggit.models import Tag
@@ -35,7 +37,8 @@ from wagtail.images.views import chooser as image_chooser
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permissions import policy_registry
 
-from .admin_hooks import _restrict_to_own_actor, page_visible_to_party_editor
+from .admin_hooks import page_visible_to_party_editor, visible_to_party_editor
+from .compiled import CompiledQuery
 from .groups import editor_links_for, parties_index
 from .models import ActorEditorGroup
 
@@ -110,7 +113,10 @@ DOCUMENT_KWARGS = {"document_id", "doc_id"}
 ACTOR_KWARGS = {"actor_id"}
 
 
+@functools.lru_cache(maxsize=512)
 def _allowed(view_name):
+    # (A function of the URL name and the constant list above: URL names are
+    # the resolver's, a few hundred at most.)
     return any(fnmatch.fnmatchcase(view_name, pattern) for pattern in PARTY_EDITOR_VIEWS)
 
 
@@ -121,11 +127,24 @@ def _int(value):
         raise Http404("Identificador no válido") from None
 
 
+# The pages a request names, compiled once per number of ids (up to this many).
+_PAGE_ROWS = CompiledQuery(
+    Page, lambda ids: Page.objects.filter(pk__in=ids).values_list("pk", "path", "live")
+)
+_COMPILED_IDS = 8
+
+
 def _pages_visible(user, ids):
     ids = {_int(i) for i in ids}
-    visible = set(
-        _restrict_to_own_actor(Page.objects.filter(pk__in=ids), user).values_list("pk", flat=True)
-    )
+    ops = connections[router.db_for_read(Page)].ops
+    low, high = ops.integer_field_range(Page._meta.pk.get_internal_type())
+    if not all(low <= i <= high for i in ids):
+        return False  # no such page (the ORM would not even ask the database)
+    if len(ids) <= _COMPILED_IDS:
+        rows = _PAGE_ROWS.rows(ids=sorted(ids))
+    else:
+        rows = Page.objects.filter(pk__in=ids).values_list("pk", "path", "live")
+    visible = {pk for pk, path, live in rows if visible_to_party_editor(user, pk, path, live)}
     return ids <= visible
 
 

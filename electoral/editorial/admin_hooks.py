@@ -25,9 +25,16 @@ from .report import PartyAuditView
 PARTY_EDITOR_MENU = {"explorer", "images", "documents", "help", "entrega-participacion"}
 
 
+def _parties_index_for(user):
+    """(pk, path) of the parties index: what the query of the party editor's
+    links already said (groups.editor_links_for), else asked."""
+    links = editor_links_for(user)
+    return links[0].parties_index if links else parties_index_location()
+
+
 def _restrict_to_own_actor(queryset, user):
     """Drop pages of other actors (drafts or live) from an admin queryset."""
-    index = parties_index_location()
+    index = _parties_index_for(user)
     if index is None:
         return queryset
     index_pk, index_path = index
@@ -36,6 +43,20 @@ def _restrict_to_own_actor(queryset, user):
         own |= Q(path__startswith=link.actor_path)
     outside_parties = ~Q(path__startswith=index_path) | Q(pk=index_pk)
     return queryset.filter(own | (outside_parties & Q(live=True)))
+
+
+def visible_to_party_editor(user, pk, path, live):
+    """The rule of _restrict_to_own_actor for one page (its id, tree path and
+    live flag), without a query: under their own actor, or a live page outside
+    /partidos/ (the parties index itself included). Tree paths are digits and
+    capital letters, so ``startswith`` is what the SQL ``LIKE 'path%'`` says."""
+    index = _parties_index_for(user)
+    if index is None:
+        return True
+    if any(path.startswith(link.actor_path) for link in editor_links_for(user)):
+        return True
+    index_pk, index_path = index
+    return bool(live) and (not path.startswith(index_path) or pk == index_pk)
 
 
 def page_visible_to_party_editor(user, page_id):
@@ -60,6 +81,34 @@ def limit_explorer(parent_page, pages, request):
 def party_editor_menu(request, menu_items):
     if is_party_editor(request.user):
         menu_items[:] = [item for item in menu_items if item.name in PARTY_EDITOR_MENU]
+
+
+def install_menu_filter():
+    """A party editor's main menu asks only the items it keeps whether they are
+    shown (party_editor_menu drops every other one anyway; some, like the forms
+    item or the reports and settings submenus, query the database to answer).
+    Installed once by the editorial middleware (idempotent)."""
+    from wagtail.admin.menu import admin_menu
+
+    original = admin_menu.menu_items_for_request
+    if getattr(original, "_decide", False):
+        return
+
+    def menu_items_for_request(request):
+        if not is_party_editor(getattr(request, "user", None)):
+            return original(request)
+        # wagtail.admin.menu.Menu.menu_items_for_request, on the kept items only.
+        items = [
+            item
+            for item in admin_menu.registered_menu_items
+            if item.name in PARTY_EDITOR_MENU and item.is_shown(request)
+        ]
+        for fn in hooks.get_hooks(admin_menu.construct_hook_name):
+            fn(request, items)
+        return items
+
+    menu_items_for_request._decide = True
+    admin_menu.menu_items_for_request = menu_items_for_request
 
 
 @hooks.register("construct_homepage_summary_items")

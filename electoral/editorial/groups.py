@@ -8,7 +8,8 @@ by hand to a party group on another page never survives a sync.
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, Q
+from django.db import router
+from django.db.models import Exists, F, Q, Subquery
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
@@ -16,6 +17,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from electoral.parties.models import PartiesIndexPage, PoliticalActorPage
 from home.pagetree import home_page
 
+from .compiled import CompiledQuery
 from .models import ActorEditorGroup, PartyEditorAccount
 
 ADMIN_GROUP = "Administración IEEM"
@@ -225,30 +227,67 @@ def sync_all_actors():
 # --- Who is who -----------------------------------------------------------
 
 
+def _links_query(user_pk):
+    """The ActorEditorGroup rows of the groups of user `user_pk`, with what the
+    admin asks on every request (see editor_links_for), as plain values."""
+    index = PartiesIndexPage.objects.order_by("path")
+    return (
+        ActorEditorGroup.objects.filter(group__user=user_pk)
+        .annotate(
+            actor_path=F("actor__path"),
+            holds_staff_role=Exists(Group.objects.filter(user=user_pk, name__in=STAFF_GROUPS)),
+            password_flagged=Exists(
+                PartyEditorAccount.objects.filter(user_id=user_pk, must_change_password=True)
+            ),
+            index_pk=Subquery(index.values("pk")[:1]),
+            index_path=Subquery(index.values("path")[:1]),
+        )
+        .order_by("pk")
+        .values_list(*_LINK_FIELDS, *_LINK_ANNOTATIONS)
+    )
+
+
+_LINK_FIELDS = ("id", "actor_id", "group_id", "collection_id")
+_LINK_ANNOTATIONS = ("actor_path", "holds_staff_role", "password_flagged", "index_pk", "index_path")
+# Built and compiled once per process (electoral/editorial/compiled.py): a
+# request only runs its SQL with the user's id.
+_LINKS = CompiledQuery(ActorEditorGroup, _links_query)
+
+
+def _load_links(user_pk):
+    alias = router.db_for_read(ActorEditorGroup)
+    links = []
+    for row in _LINKS.rows(user_pk=user_pk):
+        link = ActorEditorGroup.from_db(alias, _LINK_FIELDS, row[: len(_LINK_FIELDS)])
+        path, staff, flagged, index_pk, index_path = row[len(_LINK_FIELDS) :]
+        link.actor_path = path
+        link.holds_staff_role = bool(staff)
+        link.password_flagged = bool(flagged)
+        # (pk, path) of the parties index, as parties_index_location() says.
+        link.parties_index = None if index_pk is None else (index_pk, index_path)
+        links.append(link)
+    return links
+
+
 def editor_links_for(user):
     """ActorEditorGroup rows of the groups `user` belongs to (cached per user object).
 
-    One query for both questions the admin asks on every request of a party
-    editor: their links (with each actor page's tree path, so that nothing
-    builds the page itself), whether they also hold an IEEM role
-    (`is_party_editor`) and whether their account still has to change its
-    one-time password (the editorial middleware). `link.actor` is still
-    there, loaded when asked for.
+    One query for all the questions the admin asks on every request of a
+    party editor: their links (with each actor page's tree path, so that
+    nothing builds the page itself), whether they also hold an IEEM role
+    (`is_party_editor`), whether their account still has to change its
+    one-time password (the editorial middleware) and where the parties index
+    is (`link.parties_index`, for the page filters of admin_hooks). `link.actor`
+    is still there, loaded when asked for. The query's SQL is compiled once per
+    process, the query itself runs once per request (per user object): a
+    change of groups, links or password flag counts from the next request on.
     """
 
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_decide_editor_links", None)
     if cached is None:
-        cached = list(
-            ActorEditorGroup.objects.filter(group__user=user.pk).annotate(
-                actor_path=F("actor__path"),
-                holds_staff_role=Exists(Group.objects.filter(user=user.pk, name__in=STAFF_GROUPS)),
-                password_flagged=Exists(
-                    PartyEditorAccount.objects.filter(user_id=user.pk, must_change_password=True)
-                ),
-            )
-        )
+        cached = _load_links(user.pk)
         user._decide_editor_links = cached
     return cached
 

@@ -16,6 +16,8 @@ from .admin_guard import (
     reset_current_editor,
     set_current_editor,
 )
+from .admin_hooks import install_menu_filter
+from .compiled import CompiledQuery
 from .groups import editor_links_for, is_party_editor
 from .models import PartyEditorAccount
 
@@ -24,6 +26,15 @@ MESSAGE = (
     "(apartado «Contraseña»). Registra también tu correo para recibir los avisos de revisión."
 )
 
+
+# Whether a user without actor links (IEEM staff) still holds a one-time
+# password: its SQL compiled once per process (electoral/editorial/compiled.py).
+_FLAGGED = CompiledQuery(
+    PartyEditorAccount,
+    lambda user_pk: PartyEditorAccount.objects.filter(
+        user_id=user_pk, must_change_password=True
+    ).values_list("pk")[:1],
+)
 
 # The URL names of «Entrega de la participación» (participation/delivery/).
 DELIVERY_VIEW_PREFIX = "decide_delivery_"
@@ -40,6 +51,7 @@ class PartyEditorAdminMiddleware:
         # Once, when the middleware chain is built (idempotent), not per request.
         install_tag_filter()
         install_chooser_filter()
+        install_menu_filter()
         self.get_response = get_response
 
     def __call__(self, request):
@@ -106,6 +118,8 @@ class PartyEditorAdminMiddleware:
             )
 
     def _force_password_change(self, request, user, admin_prefix):
+        if not self._flagged(user):
+            return None  # (most requests: nothing to allow or to warn about)
         account_url = reverse("wagtailadmin_account")
         allowed = (
             account_url,
@@ -117,10 +131,8 @@ class PartyEditorAdminMiddleware:
             reverse("wagtailadmin_sprite"),
         )
         if request.path in allowed:
-            if request.method == "GET" and request.path == account_url and self._flagged(user):
+            if request.method == "GET" and request.path == account_url:
                 messages.warning(request, MESSAGE)
-            return None
-        if not self._flagged(user):
             return None
         return redirect(account_url)  # the account page shows MESSAGE
 
@@ -147,6 +159,4 @@ class PartyEditorAdminMiddleware:
         links = editor_links_for(user)
         if links:  # a party editor: the query of their links already said it
             return links[0].password_flagged
-        return PartyEditorAccount.objects.filter(
-            user_id=user.pk, must_change_password=True
-        ).exists()
+        return bool(_FLAGGED.rows(user_pk=user.pk))
