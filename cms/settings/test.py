@@ -50,3 +50,10 @@ FRAGMENT_CACHE_ENABLED = os.environ.get("TEST_FRAGMENT_CACHE", "false").lower() 
 # tests/home/test_routing.py and test_fragments.py turn it on; TEST_SHELL_CACHE=true
 # runs any part of the suite with it.
 SHELL_CACHE_ENABLED = os.environ.get("TEST_SHELL_CACHE", "false").lower() == "true"
+# PostgreSQL: a test database need not survive a crash of the server, so its
+# commits do not wait for the WAL to reach the disk (the snapshots' builds and
+# the transactional tests commit thousands of times): 127 s -> 118 s for
+# `make test-postgres` on the 2-core machine. Nothing else changes.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = (_options.get("options", "") + " -c synchronous_commit=off").strip()
