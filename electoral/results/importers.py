@@ -29,7 +29,7 @@ from electoral.parties.models import PoliticalActorPage
 from electoral.parties.text import readable_name
 from home import pagecache
 
-from .managers import CURRENT_PROCESS_YEAR
+from .managers import CURRENT_PROCESS_YEAR, OPTION_FIELDS
 from .models import Contest, VoteOption
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -200,17 +200,6 @@ def _actors():
 
 
 # --- Upsert -------------------------------------------------------------------
-
-OPTION_FIELDS = (
-    "position",
-    "label",
-    "name",
-    "kind",
-    "actor_id",
-    "candidacy",
-    "candidacy_name",
-    "votes",
-)
 
 
 def save_contests(specs):

@@ -23,23 +23,28 @@ class ContestQuerySet(models.QuerySet):
     def with_options(self):
         # VoteOption's module (models.py) imports this one: reach it by the relation.
         option = self.model._meta.get_field("options").related_model
-        options = option.objects.only(
-            "contest_id",
-            "position",
-            "label",
-            "name",
-            "kind",
-            "actor_id",
-            "candidacy",
-            "candidacy_name",
-            "votes",
-        ).annotate(**{column: F(f"actor__{name}") for name, column in ACTOR_COLUMNS})
+        options = option.objects.only("contest_id", *OPTION_FIELDS).annotate(
+            **{column: F(f"actor__{name}") for name, column in ACTOR_COLUMNS}
+        )
         options._iterable_class = OptionsWithSharedActors
         return self.prefetch_related(Prefetch("options", queryset=options))
 
 
 # The actor's columns the results show (its colour, acronym and address), read
 # in the options' own query (one LEFT JOIN, as select_related did).
+# What a vote option holds besides its contest: what the results pages read,
+# and what the importer compares and writes.
+OPTION_FIELDS = (
+    "position",
+    "label",
+    "name",
+    "kind",
+    "actor_id",
+    "candidacy",
+    "candidacy_name",
+    "votes",
+)
+
 ACTOR_COLUMNS = (
     ("id", "_actor_page_id"),
     ("colour", "_actor_colour"),

@@ -23,16 +23,7 @@ def _orm_links(user):
     """editor_links_for as a plain ORM queryset (what it was before its SQL was compiled)."""
     index = PartiesIndexPage.objects.values_list("pk", "path").first()
     return [
-        (
-            link.pk,
-            link.actor_id,
-            link.group_id,
-            link.collection_id,
-            link.actor_path,
-            link.holds_staff_role,
-            link.password_flagged,
-            index,
-        )
+        _row(link, index)
         for link in ActorEditorGroup.objects.filter(group__user=user.pk)
         .annotate(
             actor_path=F("actor__path"),
@@ -47,19 +38,21 @@ def _orm_links(user):
 
 def _links(user):
     user.__dict__.pop("_decide_editor_links", None)
-    return [
-        (
-            link.pk,
-            link.actor_id,
-            link.group_id,
-            link.collection_id,
-            link.actor_path,
-            link.holds_staff_role,
-            link.password_flagged,
-            link.parties_index,
-        )
-        for link in editor_links_for(user)
-    ]
+    return [_row(link, link.parties_index) for link in editor_links_for(user)]
+
+
+def _row(link, index):
+    """What the guard reads of a link, comparable between the two ways of asking."""
+    return (
+        link.pk,
+        link.actor_id,
+        link.group_id,
+        link.collection_id,
+        link.actor_path,
+        link.holds_staff_role,
+        link.password_flagged,
+        index,
+    )
 
 
 def test_compiled_links_query_says_what_the_orm_says(trees, editors, moderator):
