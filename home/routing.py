@@ -21,13 +21,14 @@ import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import DatabaseError, connections, router
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
 from . import fragments
+from .compiled import CompiledQuery
 
 
 @functools.cache
@@ -105,9 +106,7 @@ def _page_of(ref):
 
 # --- The page of a route, its query compiled once ------------------------------
 
-_MISSING = object()
-_SENTINEL_PK = -719_191_919
-_plans = {}
+_page_queries = {}
 
 
 def _page_queryset(model, pk, live_only=True):
@@ -119,36 +118,6 @@ def _page_queryset(model, pk, live_only=True):
     return queryset.order_by()[:1]
 
 
-def _plan(model, using, live_only):
-    """The SQL of `_page_queryset(model, pk)` with the position of pk in its
-    parameters, and how to build the instance from its row (as ModelIterable)."""
-    queryset = _page_queryset(model, _SENTINEL_PK, live_only)
-    compiler = queryset.query.get_compiler(using=using)
-    sql, params = compiler.as_sql()  # fills compiler.select and klass_info
-    klass_info = compiler.klass_info
-    if (
-        params.count(_SENTINEL_PK) != 1
-        or klass_info["model"] is not model
-        or compiler.annotation_col_map
-        or klass_info.get("related_klass_infos")
-    ):
-        return None
-    select = compiler.select
-    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-    init_list = [column[0].target.attname for column in select[start:end]]
-    converters = compiler.get_converters([column[0] for column in select[: compiler.col_count]])
-    return (
-        sql,
-        list(params),
-        params.index(_SENTINEL_PK),
-        init_list,
-        start,
-        end,
-        converters,
-        queryset._fetch_mode,
-    )
-
-
 def fetch_live_page(model, pk):
     """The live page of this model and id (or None); see fetch_page."""
     return fetch_page(model, pk, live_only=True)
@@ -156,35 +125,15 @@ def fetch_live_page(model, pk):
 
 def fetch_page(model, pk, live_only=False):
     """`model.objects.filter(pk=pk)` (and live=True)'s page or None, its SQL
-    compiled once per model and connection: the ORM compiles this multi-table
-    query at every call, 0.6 ms of its 0.65 (bench/cold_render.py), and every
-    page pays it."""
-    using = router.db_for_read(model)
-    connection = connections[using]
-    key = (model, using, id(connection), live_only)
-    plan = _plans.get(key, _MISSING)
-    if plan is _MISSING:
-        if len(_plans) > 512:
-            _plans.clear()
-        plan = _plans[key] = _plan(model, using, live_only)
-    if plan is None:  # a query this shortcut does not know how to build
-        return next(iter(_page_queryset(model, pk, live_only)), None)
-    sql, params, at, init_list, start, end, converters, fetch_mode = plan
-    params = list(params)
-    params[at] = pk
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    if converters:
-        row = list(row)
-        for position, (functions, expression) in converters.items():
-            value = row[position]
-            for convert in functions:
-                value = convert(value, expression, connection)
-            row[position] = value
-    return model.from_db(using, init_list, row[start:end], fetch_mode=fetch_mode)
+    compiled once per model (home/compiled.py): the ORM compiles this
+    multi-table query at every call, 0.6 ms of its 0.65 (bench/cold_render.py),
+    and every page pays it."""
+    query = _page_queries.get((model, live_only))
+    if query is None:
+        query = _page_queries[(model, live_only)] = CompiledQuery(
+            model, lambda pk: _page_queryset(model, pk, live_only)
+        )
+    return query.instance(pk=pk)
 
 
 class PageRouteMiddleware:

@@ -37,8 +37,9 @@ from wagtail.images.views import chooser as image_chooser
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permissions import policy_registry
 
+from home.compiled import CompiledQuery
+
 from .admin_hooks import page_visible_to_party_editor, visible_to_party_editor
-from .compiled import CompiledQuery
 from .groups import editor_links_for, parties_index
 from .models import ActorEditorGroup
 

@@ -15,9 +15,9 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from electoral.parties.models import PartiesIndexPage, PoliticalActorPage
+from home.compiled import CompiledQuery
 from home.pagetree import home_page
 
-from .compiled import CompiledQuery
 from .models import ActorEditorGroup, PartyEditorAccount
 
 ADMIN_GROUP = "Administración IEEM"
@@ -249,7 +249,7 @@ def _links_query(user_pk):
 
 _LINK_FIELDS = ("id", "actor_id", "group_id", "collection_id")
 _LINK_ANNOTATIONS = ("actor_path", "holds_staff_role", "password_flagged", "index_pk", "index_path")
-# Built and compiled once per process (electoral/editorial/compiled.py): a
+# Built and compiled once per process (home/compiled.py): a
 # request only runs its SQL with the user's id.
 _LINKS = CompiledQuery(ActorEditorGroup, _links_query)
 

@@ -8,6 +8,8 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from wagtail.models import Page, WorkflowState
 
+from home.compiled import CompiledQuery
+
 from .admin_guard import (
     check_request,
     install_chooser_filter,
@@ -17,7 +19,6 @@ from .admin_guard import (
     set_current_editor,
 )
 from .admin_hooks import install_menu_filter
-from .compiled import CompiledQuery
 from .groups import editor_links_for, is_party_editor
 from .models import PartyEditorAccount
 
@@ -28,7 +29,7 @@ MESSAGE = (
 
 
 # Whether a user without actor links (IEEM staff) still holds a one-time
-# password: its SQL compiled once per process (electoral/editorial/compiled.py).
+# password: its SQL compiled once per process (home/compiled.py).
 _FLAGGED = CompiledQuery(
     PartyEditorAccount,
     lambda user_pk: PartyEditorAccount.objects.filter(

@@ -168,6 +168,10 @@ def test_the_precompiled_page_query_builds_what_the_orm_builds(site):
         assert (ours._state.db, ours._state.adding) == (theirs._state.db, theirs._state.adding)
         checked.add(model)
     assert len(checked) >= 8  # every kind of page of the site, with dates and JSON
+    # ... and built from the compiled SQL (home/compiled.py), not by the ORM's fallback.
+    for model in checked:
+        (plan,) = routing._page_queries[(model, True)]._compiled.values()
+        assert plan[2] is not None, model
     page = MunicipalityPage.objects.live().get(name="Toluca")
     page.unpublish()
     assert routing.fetch_live_page(MunicipalityPage, page.pk) is None

@@ -11,10 +11,10 @@ from wagtail.models import Page
 
 from electoral.editorial import groups
 from electoral.editorial.admin_hooks import _restrict_to_own_actor, visible_to_party_editor
-from electoral.editorial.compiled import CompiledQuery
 from electoral.editorial.groups import STAFF_GROUPS, editor_links_for, is_party_editor
 from electoral.editorial.models import ActorEditorGroup, PartyEditorAccount
 from electoral.models import PartiesIndexPage
+from home.compiled import CompiledQuery
 from home.pagetree import home_page
 from tests.electoral.factories import make_editor, make_staff
 

@@ -1,4 +1,4 @@
-"""The SQL of queries that every admin request runs, compiled once per process.
+"""The SQL of queries that every request runs, compiled once per process.
 
 Building a queryset with annotations and ``Exists`` and compiling it to SQL
 costs about a millisecond of Python per request, several times what the
@@ -9,6 +9,10 @@ position of each sentinel among the parameters. A request substitutes its
 values and runs that SQL: the database is still asked every time, so a change
 (a group membership, an actor's link, a password flag) shows on the very next
 request. Nothing of any user is cached here, only SQL text.
+
+Used by the editorial guard of every admin request (electoral/editorial/:
+the editor's links, the pages a URL names) and by the page of every public
+request (home/routing.py `fetch_page`, through `instance()`).
 """
 
 import threading
@@ -52,8 +56,10 @@ class CompiledQuery:
         for name, value in values.items():
             for index, sentinel in enumerate([value] if shape[name] is None else value):
                 slots[sentinel] = (name, None if shape[name] is None else index)
+        queryset = self.build(**values).using(alias)
+        compiler = queryset.query.get_compiler(alias)
         try:
-            sql, params = self.build(**values).using(alias).query.get_compiler(alias).as_sql()
+            sql, params = compiler.as_sql()  # also fills compiler.select and klass_info
         except EmptyResultSet:  # (nothing to compile: the ORM answers such a query itself)
             raise ValueError(f"{self.build!r}: no SQL to compile") from None
         plan, seen = [], set()
@@ -65,9 +71,9 @@ class CompiledQuery:
                 plan.append((_CONSTANT, param))
         if seen != set(slots):
             raise ValueError(f"{self.build!r}: values not passed through unchanged")
-        return sql, tuple(plan)
+        return sql, tuple(plan), _instance_plan(queryset, compiler)
 
-    def rows(self, **values):
+    def _compiled_for(self, values):
         alias = router.db_for_read(self.model)
         names = tuple(sorted(values))
         shape = {n: len(v) if isinstance(v, list | tuple) else None for n, v in values.items()}
@@ -77,11 +83,58 @@ class CompiledQuery:
             with self._lock:
                 compiled = self._compiled.get(key) or self._compile(alias, names, shape)
                 self._compiled[key] = compiled
-        sql, plan = compiled
-        params = [
+        return alias, compiled
+
+    @staticmethod
+    def _params(plan, values):
+        return [
             arg if name is _CONSTANT else values[name] if arg is None else values[name][arg]
             for name, arg in plan
         ]
+
+    def rows(self, **values):
+        alias, (sql, plan, _instances) = self._compiled_for(values)
         with connections[alias].cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, self._params(plan, values))
             return cursor.fetchall()
+
+    def instance(self, **values):
+        """The first model instance of a plain model queryset (no annotations,
+        no select_related), built as the ORM's ModelIterable builds it, or None.
+        A queryset of another shape runs through the ORM as usual."""
+        alias, (sql, plan, instances) = self._compiled_for(values)
+        if instances is None:
+            return next(iter(self.build(**values)), None)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, self._params(plan, values))
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        init_list, start, end, converters, fetch_mode = instances
+        if converters:
+            connection = connections[alias]
+            row = list(row)
+            for position, (functions, expression) in converters.items():
+                value = row[position]
+                for convert in functions:
+                    value = convert(value, expression, connection)
+                row[position] = value
+        return self.model.from_db(alias, init_list, row[start:end], fetch_mode=fetch_mode)
+
+
+def _instance_plan(queryset, compiler):
+    """How ModelIterable builds an instance from a row of `compiler`'s SQL, or
+    None where the query holds more than the model's own columns."""
+    klass_info = compiler.klass_info
+    if (
+        klass_info is None
+        or klass_info["model"] is not queryset.model
+        or compiler.annotation_col_map
+        or klass_info.get("related_klass_infos")
+    ):
+        return None
+    select = compiler.select
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    init_list = [column[0].target.attname for column in select[start:end]]
+    converters = compiler.get_converters([column[0] for column in select[: compiler.col_count]])
+    return init_list, start, end, converters, queryset._fetch_mode
