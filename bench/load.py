@@ -7,7 +7,14 @@ BENCH_SQLITE, default /tmp/decide_load.sqlite3; DATABASE_URL instead when set),
 collects the static files, sets the calendar to the results phase, and starts
 two gunicorn servers on 127.0.0.1 with the production settings
 (bench/load_settings.py): one with the origin cache (home/pagecache.py), one
-without (PAGE_CACHE_ENABLED=false). Both use BENCH_WORKERS sync workers (2).
+without. Both use BENCH_WORKERS sync workers (2). "Uncached" is a truly cold
+render, what a visitor gets on a real miss of the origin cache: that server
+also runs without the rendered fragments of home/fragments.py
+(FRAGMENT_CACHE_ENABLED=false), which are kept per URL and per page-cache
+generation, so they are never warm when the page itself is not. The site-wide
+data kept per generation (SHELL_CACHE_ENABLED: routes, the calendar), shared
+by every URL, stays on as in production. BENCH_UNCACHED_FRAGMENTS=true runs
+the uncached server with the fragments on (the measure of stops 26-29).
 
 It warms every URL up, then measures with wrk (Debian package `wrk`;
 BENCH_CONNECTIONS=16 connections, 2 threads, `Accept-Encoding: gzip, deflate,
@@ -83,6 +90,10 @@ def env(cache=True):
         "SECURE_HSTS_SECONDS": "0",
         "BENCH_STATIC_ROOT": str(STATIC_ROOT),
         "PAGE_CACHE_ENABLED": "true" if cache else "false",
+        # (see the module's docstring: a real miss finds no fragment of its URL)
+        "FRAGMENT_CACHE_ENABLED": "true"
+        if cache or os.environ.get("BENCH_UNCACHED_FRAGMENTS", "").lower() == "true"
+        else "false",
         "PYTHONPATH": str(ROOT),
     }
     if "DATABASE_URL" not in e:
