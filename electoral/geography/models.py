@@ -55,7 +55,12 @@ HEAD_TOWNS_SOURCE = (
 
 def site_relative(page):
     """URL of a geography page without a Site query ('/geografia/…/')."""
-    return "/" + page.url_path.strip("/").split("/", 1)[1] + "/"
+    return site_relative_path(page.url_path)
+
+
+def site_relative_path(url_path):
+    """site_relative() of the page at `url_path`."""
+    return "/" + url_path.strip("/").split("/", 1)[1] + "/"
 
 
 def _section_runs(numbers):
