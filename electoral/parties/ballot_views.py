@@ -13,8 +13,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
-from electoral.geography.models import DistrictPage, Section, site_relative_path
-from electoral.geography.text import SectionNumberError, head_town_label, parse_section_number
+from electoral.geography.models import (
+    DistrictPage,
+    Place,
+    Section,
+    district_place,
+    site_relative_path,
+)
+from electoral.geography.text import SectionNumberError, parse_section_number
 from home.compiled import CompiledQuery
 from home.fragments import memo
 from home.models import ElectionCalendar
@@ -72,18 +78,6 @@ _SECTION = CompiledQuery(
         )[:1]
     ),
 )
-
-
-@dataclass
-class Place:
-    """A municipality or district as the ballot page shows it (`link`: its URL)."""
-
-    id: int
-    link: str
-    name: str = ""
-    slug: str = ""
-    number: int = None
-    head_town_text: str = ""
 
 
 @dataclass
@@ -161,12 +155,7 @@ class BallotView(View):
         )
         district = None
         if district_id is not None:
-            district = Place(
-                id=district_id,
-                link=site_relative_path(district_path),
-                number=district_number,
-                head_town_text=head_town_label(head_town, town),
-            )
+            district = district_place(district_id, district_path, district_number, head_town, town)
         return BallotSection(number=number, municipality=municipality, district=district)
 
     def possible_districts(self, section):
@@ -177,17 +166,9 @@ class BallotView(View):
         rows = (
             DistrictPage.objects.filter(municipality_links__municipality_id=section.municipality_id)
             .order_by("number")
-            .values_list("id", "number", "url_path", "head_town", "head_town_municipality__name")
+            .values_list("id", "url_path", "number", "head_town", "head_town_municipality__name")
         )
-        return [
-            Place(
-                id=id_,
-                link=site_relative_path(url_path),
-                number=number,
-                head_town_text=head_town_label(head_town, town),
-            )
-            for id_, number, url_path, head_town, town in rows
-        ]
+        return [district_place(*row) for row in rows]
 
     def get_ballots(self, section, districts):
         municipality = section.municipality
