@@ -33,6 +33,7 @@ from home.fragments import memo
 from home.navigation import feature_open
 from home.text import fold_name_words
 
+from . import html
 from .text import compress_ranges, head_town_label
 
 __all__ = [
@@ -492,14 +493,19 @@ class MunicipalityPage(Page):
                         "runs": _section_runs(by_district[None]),
                     }
                 )
+        runs = _section_runs(numbers)
         return {
             "districts": districts,
             "split": len(districts) > 1,
             "section_count": len(numbers),
-            "section_runs": _section_runs(numbers),
+            "section_runs": runs,
             "section_groups": groups,
             "unknown_district_count": len(by_district.get(None, [])),
             "sections_source": _sections_source(),
+            # The page's loops, rendered in Python (html.py)
+            "district_links_html": html.district_links(districts),
+            "split_rows_html": html.split_rows(groups),
+            "section_lists_html": html.section_lists(groups, runs),
         }
 
 
