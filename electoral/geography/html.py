@@ -20,6 +20,13 @@ def number(value):
     return str(value)
 
 
+def count(value):
+    """`{{ value|intcomma }}` of a count: below 1,000 no locale groups its digits."""
+    if isinstance(value, int) and 0 <= value < 1000:
+        return str(value)
+    return intcomma(value)
+
+
 def _plural(count, singular, plural):
     """`|pluralize:"singular,plural"` of a number."""
     return singular if count == 1 else plural
@@ -29,7 +36,8 @@ def sections_list(runs):
     """electoral/includes/sections_list.html."""
     if not runs:
         return "\n"
-    return f'<p class="geo-sections">{", ".join(esc(run) for run in runs)}</p>\n'
+    # (escaping the joined runs is escaping each: ", " has nothing to escape)
+    return f'<p class="geo-sections">{esc(", ".join(runs))}</p>\n'
 
 
 def district_links(districts):
@@ -73,7 +81,7 @@ def split_rows(groups):
                 f'{_CELL}<th scope="row">Sin distrito en el catálogo</th>'
                 f"{_CELL}<td>—</td>{_END_CELLS}"
             )
-        out.append(_ROW.format(cells, esc(intcomma(group["count"]))))
+        out.append(_ROW.format(cells, esc(count(group["count"]))))
     return mark_safe("".join(out))  # every value is escaped
 
 
@@ -91,10 +99,10 @@ def section_lists(groups, runs):
             )
         else:
             where = "Sin distrito en el catálogo"
-        count = group["count"]
+        n = group["count"]
         out.append(
-            f'\n                <h3>{where} <span class="meta">({esc(intcomma(count))} '
-            f"secci{_plural(count, 'ón', 'ones')})</span></h3>"
+            f'\n                <h3>{where} <span class="meta">({esc(count(n))} '
+            f"secci{_plural(n, 'ón', 'ones')})</span></h3>"
             f"\n                {sections_list(group['runs'])}\n            "
         )
     out.append("\n        ")
