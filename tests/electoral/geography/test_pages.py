@@ -259,6 +259,7 @@ class GeographyPagesTests(TestCase):
         from django.template import engines
 
         from electoral.geography import html
+        from electoral.geography.models import _section_runs
 
         engine = engines["django"]
         loops = {
@@ -270,6 +271,10 @@ class GeographyPagesTests(TestCase):
         for page in MunicipalityPage.objects.all():
             context = page._municipality_rows()
             kinds.add((context["split"], bool(context["unknown_district_count"])))
+            # (the list of all sections, shown when they are not listed by district)
+            context["section_runs"] = _section_runs(
+                Section.objects.filter(municipality=page).values_list("number", flat=True)
+            )
             for key, template in loops.items():
                 assert context[key] == template.render(context), (page.slug, key)
         assert kinds >= {(False, False), (True, False)}, kinds
