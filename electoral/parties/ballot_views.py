@@ -13,12 +13,19 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 
-from electoral.geography.models import DistrictPage, Section, site_relative
-from electoral.geography.text import SectionNumberError, head_town_label, parse_section_number
+from electoral.geography.models import (
+    DistrictPage,
+    Place,
+    Section,
+    district_place,
+    site_relative_path,
+)
+from electoral.geography.text import SectionNumberError, parse_section_number
+from home.compiled import CompiledQuery
 from home.fragments import memo
 from home.models import ElectionCalendar
 
-from .ballots import attach_to_ballots
+from .ballots import attach_to_ballots, render_groups
 
 OFFICE_URLS = {
     "ayuntamiento": "/organos/ayuntamiento/",
@@ -43,6 +50,49 @@ class Ballot:
     district: object = None
     possible: bool = False
     extra: dict = field(default_factory=dict)
+
+    @property
+    def groups_html(self):
+        """The list of `extra["groups"]`, rendered (ballots.render_groups)."""
+        return render_groups(self.extra.get("groups", ()))
+
+
+# What the page shows of the section, its municipality and district: plain
+# values, the SQL compiled once per process (home/compiled.py).
+_SECTION = CompiledQuery(
+    Section,
+    lambda number: (
+        Section.objects.filter(number=number)
+        .order_by()
+        .values_list(
+            "number",
+            "municipality_id",
+            "municipality__name",
+            "municipality__url_path",
+            "municipality__slug",
+            "district_id",
+            "district__number",
+            "district__url_path",
+            "district__head_town",
+            "district__head_town_municipality__name",
+        )[:1]
+    ),
+)
+
+
+@dataclass
+class BallotSection:
+    number: int
+    municipality: Place
+    district: Place = None
+
+    @property
+    def district_id(self):
+        return self.district.id if self.district is not None else None
+
+    @property
+    def municipality_id(self):
+        return self.municipality.id
 
 
 def _lookup_context(**extra):
@@ -83,46 +133,42 @@ class BallotView(View):
     template_name = "electoral/ballot_page.html"
     not_found_template_name = "electoral/ballot_lookup.html"
 
-    def section_queryset(self):
-        return Section.objects.select_related(
-            "municipality", "district", "district__head_town_municipality"
-        ).only(
-            "number",
-            "municipality",
-            "district",
-            "municipality__id",
-            "municipality__name",
-            "municipality__url_path",
-            "municipality__ine_code",
-            "municipality__slug",
-            "municipality__registered_voters",
-            "district__id",
-            "district__number",
-            "district__url_path",
-            "district__head_town",
-            "district__head_town_municipality__name",
+    def find_section(self, number):
+        """The BallotSection of `number`, or None (one query)."""
+        row = next(iter(_SECTION.rows(number=number)), None)
+        if row is None:
+            return None
+        (
+            number,
+            municipality_id,
+            name,
+            municipality_path,
+            slug,
+            district_id,
+            district_number,
+            district_path,
+            head_town,
+            town,
+        ) = row
+        municipality = Place(
+            id=municipality_id, link=site_relative_path(municipality_path), name=name, slug=slug
         )
+        district = None
+        if district_id is not None:
+            district = district_place(district_id, district_path, district_number, head_town, town)
+        return BallotSection(number=number, municipality=municipality, district=district)
 
     def possible_districts(self, section):
         """[the section's district]; when the catalogue gives it none, the districts
         its municipality's other sections lie in (each a possible ballot)."""
-        if section.district_id is not None:
-            districts = [section.district]
-        else:
-            districts = list(
-                DistrictPage.objects.filter(
-                    municipality_links__municipality_id=section.municipality_id
-                )
-                .select_related("head_town_municipality")
-                .order_by("number")
-                .only("id", "number", "url_path", "head_town", "head_town_municipality__name")
-            )
-        for district in districts:
-            town = district.head_town_municipality
-            district.head_town_text = head_town_label(
-                district.head_town, town.name if town else None
-            )
-        return districts
+        if section.district is not None:
+            return [section.district]
+        rows = (
+            DistrictPage.objects.filter(municipality_links__municipality_id=section.municipality_id)
+            .order_by("number")
+            .values_list("id", "url_path", "number", "head_town", "head_town_municipality__name")
+        )
+        return [district_place(*row) for row in rows]
 
     def get_ballots(self, section, districts):
         municipality = section.municipality
@@ -150,13 +196,10 @@ class BallotView(View):
 
     def section_ballots(self, number):
         """(section, districts, ballots) of section `number`, or None."""
-        section = self.section_queryset().filter(number=number).first()
+        section = self.find_section(number)
         if section is None:
             return None
         districts = self.possible_districts(section)
-        for district in districts:
-            district.link = site_relative(district)
-        section.municipality.link = site_relative(section.municipality)
         return section, districts, self.get_ballots(section, districts)
 
     def get(self, request, number):

@@ -249,3 +249,66 @@ class GeographyPagesTests(TestCase):
                 assert 'aria-invalid="true"' in html
         html = self.get("/mi-boleta/?seccion=12a", status=400)
         assert "solo lleva dígitos" in html and 'value="12a"' in html
+
+    # --- The municipality page's loops, rendered in Python ------------------
+
+    def test_municipality_loops_rendered_in_python_are_the_template_loops(self):
+        """electoral/geography/html.py gives, byte for byte, what the template
+        loops it replaced gave, for every municipality (one district, several,
+        sections without a district) and for none at all."""
+        from django.template import engines
+
+        from electoral.geography import html
+        from electoral.geography.models import _section_runs
+
+        engine = engines["django"]
+        loops = {
+            "district_links_html": engine.from_string(DISTRICTS_LOOP),
+            "split_rows_html": engine.from_string(SPLIT_ROWS_LOOP),
+            "section_lists_html": engine.from_string(SECTION_LISTS_LOOP),
+        }
+        kinds = set()
+        for page in MunicipalityPage.objects.all():
+            context = page._municipality_rows()
+            kinds.add((context["split"], bool(context["unknown_district_count"])))
+            # (the list of all sections, shown when they are not listed by district)
+            context["section_runs"] = _section_runs(
+                Section.objects.filter(municipality=page).values_list("number", flat=True)
+            )
+            for key, template in loops.items():
+                assert context[key] == template.render(context), (page.slug, key)
+        assert kinds >= {(False, False), (True, False)}, kinds
+        empty = {"districts": [], "section_groups": [], "section_runs": []}
+        assert html.district_links([]) == loops["district_links_html"].render(empty)
+        assert html.section_lists([], []) == loops["section_lists_html"].render(empty)
+        assert html.split_rows([{"district": None, "count": 1234, "runs": []}]) == loops[
+            "split_rows_html"
+        ].render({"section_groups": [{"district": None, "count": 1234}]})
+
+
+# The loops of templates/electoral/municipality_page.html before issue 19.
+DISTRICTS_LOOP = (
+    '{% for d in districts %}<a href="{{ d.link }}">{{ d.number }}</a>{% if districts|length == 1'
+    " and d.head_town_text %} — cabecera: {{ d.head_town_text }}{% endif %}{% if not"
+    " forloop.last %}, {% endif %}{% empty %}sin datos{% endfor %}"
+)
+SPLIT_ROWS_LOOP = """{% load humanize %}{% for group in section_groups %}
+                                <tr>
+                                    {% if group.district %}
+                                        <th scope="row"><a href="{{ group.district.link }}">Distrito {{ group.district.number }}</a></th>
+                                        <td>{{ group.district.head_town_text|default:"—" }}</td>
+                                    {% else %}
+                                        <th scope="row">Sin distrito en el catálogo</th>
+                                        <td>—</td>
+                                    {% endif %}
+                                    <td class="num">{{ group.count|intcomma }}</td>
+                                </tr>
+                            {% endfor %}"""  # noqa: E501
+SECTION_LISTS_LOOP = """{% load humanize %}{% if section_groups %}
+            {% for group in section_groups %}
+                <h3>{% if group.district %}En el <a href="{{ group.district.link }}">distrito local {{ group.district.number }}</a>{% else %}Sin distrito en el catálogo{% endif %} <span class="meta">({{ group.count|intcomma }} secci{{ group.count|pluralize:"ón,ones" }})</span></h3>
+                {% include "electoral/includes/sections_list.html" with runs=group.runs %}
+            {% endfor %}
+        {% else %}
+            {% include "electoral/includes/sections_list.html" with runs=section_runs %}
+        {% endif %}"""  # noqa: E501
