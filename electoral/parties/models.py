@@ -10,8 +10,7 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models, router
-from django.db.models import OuterRef, Prefetch, Q, Subquery
-from django.db.models.lookups import IsNull
+from django.db.models import Prefetch
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -556,47 +555,43 @@ class CandidateProfileForm(MediaGuardPageForm):
 _CANDIDACY_NAMES = [f.attname for f in Candidacy._meta.concrete_fields]
 
 
-def _same_or_both_null(name):
-    """`name` equals the outer row's, NULL matching NULL (as filter(x=None))."""
-    return Q(**{name: OuterRef(name)}) | (
-        Q(**{f"{name}__isnull": True}) & IsNull(OuterRef(name), True)
-    )
-
-
 def _profile_candidacy_query(pk):
-    """The candidacy of a profile, the place the page names and its substitute
-    (as Candidacy.substitute(): the same formula or slate, the lowest id)."""
-    substitutes = Candidacy.objects.filter(
-        _same_or_both_null("municipality_id"),
-        _same_or_both_null("district_id"),
-        office=OuterRef("office"),
-        actor_id=OuterRef("actor_id"),
-        position=OuterRef("position"),
-        role=Role.SUBSTITUTE,
-    ).order_by("pk")
-    return (
-        Candidacy.objects.filter(pk=pk)
-        .annotate(
-            substitute_pk=Subquery(substitutes.values("pk")[:1]),
-            substitute_name=Subquery(substitutes.values("name")[:1]),
-        )
-        .values_list(
-            *_CANDIDACY_NAMES,
-            "municipality__name",
-            "district__number",
-            "substitute_pk",
-            "substitute_name",
-        )
+    """The candidacy of a profile and the place the page names."""
+    return Candidacy.objects.filter(pk=pk).values_list(
+        *_CANDIDACY_NAMES, "municipality__name", "district__number"
     )
+
+
+def _substitute_query(office, position, municipal, district):
+    """Candidacy.substitute() of an owner of `office` and `position` (small
+    integers, kept in the SQL: one compiled query per such pair and place
+    shape), with or without a municipality and a district."""
+
+    def build(actor, municipality=None, district_pk=None):
+        return (
+            Candidacy.objects.filter(
+                office=office,
+                municipality_id=municipality if municipal else None,
+                district_id=district_pk if district else None,
+                actor_id=actor,
+                position=position,
+                role=Role.SUBSTITUTE,
+            )
+            .order_by("pk")
+            .values_list("pk", "name")[:1]
+        )
+
+    return CompiledQuery(Candidacy, build)
 
 
 class _ProfileCandidacy:
-    """One query for what a profile shows of its candidacy, its SQL compiled
-    once per process (home/compiled.py), the rows converted as the ORM
-    converts them (booleans on SQLite)."""
+    """What a profile shows of its candidacy and its substitute, by SQL
+    compiled once per process (home/compiled.py), the rows converted as the
+    ORM converts them (booleans on SQLite)."""
 
     def __init__(self):
         self.query = CompiledQuery(Candidacy, _profile_candidacy_query)
+        self._substitutes = {}
         self._converters = {}
 
     def _converters_for(self, alias, pk):
@@ -624,7 +619,7 @@ class _ProfileCandidacy:
             row[position] = value
         count = len(_CANDIDACY_NAMES)
         candidacy = Candidacy.from_db(alias, _CANDIDACY_NAMES, row[:count])
-        municipality_name, district_number, substitute_pk, substitute_name = row[count:]
+        municipality_name, district_number = row[count:]
         # As select_related(...).only("municipality__name", "district__number").
         cache = candidacy._state.fields_cache
         cache["municipality"] = (
@@ -641,12 +636,21 @@ class _ProfileCandidacy:
             if candidacy.district_id is not None
             else None
         )
-        substitute = (
-            Candidacy.from_db(alias, ["id", "name"], [substitute_pk, substitute_name])
-            if substitute_pk is not None
-            else None
-        )
-        return candidacy, substitute
+        return candidacy, self._substitute(alias, candidacy)
+
+    def _substitute(self, alias, owner):
+        municipal, district = owner.municipality_id is not None, owner.district_id is not None
+        shape = (owner.office, owner.position, municipal, district)
+        query = self._substitutes.get(shape)
+        if query is None:
+            query = self._substitutes[shape] = _substitute_query(*shape)
+        values = {"actor": owner.actor_id}
+        if municipal:
+            values["municipality"] = owner.municipality_id
+        if district:
+            values["district_pk"] = owner.district_id
+        rows = query.rows(**values)
+        return Candidacy.from_db(alias, ["id", "name"], list(rows[0])) if rows else None
 
 
 _PROFILE_CANDIDACY = _ProfileCandidacy()
