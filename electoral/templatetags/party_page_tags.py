@@ -9,14 +9,19 @@ same "decide_target_extras" hooks), so the HTML does not change.
 """
 
 from django import template
+from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from electoral.editorial import review
 from home.templatetags.site_tags import enrich, target_extras
 
 register = template.Library()
+
+_FROM_CONTEXT = object()
+DATE_FORMAT = r"j \d\e F \d\e Y"
 
 
 def _text(value):
@@ -132,3 +137,54 @@ def profile_proposals(context, page, empty_label):
     if not out:
         out.append(f"\n                <p>{_text(empty_label)}.</p>\n            ")
     return mark_safe("".join(out))
+
+
+@register.simple_tag(takes_context=True)
+def parties_breadcrumbs(context, current, actor=_FROM_CONTEXT):
+    """The breadcrumbs of the pages below /partidos/: the actor (given, or the
+    context's `actor`) and a `folder` of the context, if any."""
+    if actor is _FROM_CONTEXT:
+        actor = context.get("actor")
+    folder = context.get("folder")
+    actor_item = f'<li><a href="{_text(actor.url)}">{_text(actor.title)}</a></li>' if actor else ""
+    folder_item = (
+        f'<li><a href="{_text(folder.url)}">{_text(folder.title)}</a></li>' if folder else ""
+    )
+    return mark_safe(
+        '<nav class="breadcrumbs" aria-label="Ruta">\n'
+        "    <ol>\n"
+        '        <li><a href="/">Inicio</a></li>\n'
+        '        <li><a href="/partidos/">Partidos y plataformas</a></li>\n'
+        f"        {actor_item}\n"
+        f"        {folder_item}\n"
+        f'        <li aria-current="page">{_text(current)}</li>\n'
+        "    </ol>\n"
+        "</nav>\n"
+    )
+
+
+@register.simple_tag
+def published_by(page, actor):
+    """ "Publicado por <actor> · revisado por el IEEM el <fecha>" and, for
+    example content, the notice saying so; the review date comes from the
+    moderation workflow (electoral/editorial/review.py)."""
+    reviewed = review.ieem_review_date(page)
+    when = (
+        f" · revisado por el IEEM el {_text(date_filter(reviewed, DATE_FORMAT).lower())}"
+        if reviewed
+        else ""
+    )
+    title = _text(actor.title)
+    html = (
+        "\n\n\n"
+        f'    <p class="published-by meta">Publicado por <a href="{_text(actor.url)}">{title}</a>'
+        f"{when}</p>\n\n"
+    )
+    if page.is_example:
+        html += (
+            "\n"
+            '    <p class="example-notice"><span class="example-label">Contenido de ejemplo</span>'
+            " Este texto es de demostración: no es información registrada por"
+            f" {title} ni describe posiciones o personas reales.</p>\n"
+        )
+    return mark_safe(html + "\n")
