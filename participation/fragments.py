@@ -9,6 +9,7 @@ JavaScript, a message derived from the URL the endpoint redirected to.
 from urllib.parse import quote
 
 from django.templatetags.static import static
+from django.utils import timezone, translation
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 
@@ -29,6 +30,29 @@ def _calendar(context):
     if calendar is None:
         calendar = ElectionCalendar.load()
     return calendar
+
+
+# The closed notice by everything it depends on: the dates, which side of the
+# opening `now` is, the time zone and the language of its dates. Bounded.
+_closed_messages = {}
+
+
+def _closed_message(calendar):
+    opens, closes = calendar.participation_opens, calendar.participation_closes
+    now = timezone.now()
+    key = (
+        opens,
+        closes,
+        bool(opens and closes and now < opens),
+        timezone.get_current_timezone_name(),
+        translation.get_language(),
+    )
+    message = _closed_messages.get(key)
+    if message is None:
+        if len(_closed_messages) >= 64:
+            _closed_messages.clear()
+        message = _closed_messages[key] = services.closed_message(calendar, now)
+    return message
 
 
 def render_controls(context, page, block_id):
@@ -58,7 +82,7 @@ def render_controls(context, page, block_id):
         dates = (calendar.participation_opens, calendar.participation_closes)
         kept = getattr(page, "_participation_closed", None)
         if kept is None or kept[0] != dates:
-            kept = page._participation_closed = (dates, services.closed_message(calendar))
+            kept = page._participation_closed = (dates, _closed_message(calendar))
         closed = kept[1]
     return _controls_html(
         page_pk=page.pk,

@@ -11,6 +11,7 @@ same "decide_target_extras" hooks), so the HTML does not change.
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaks_filter
+from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
@@ -25,13 +26,14 @@ DATE_FORMAT = r"j \d\e F \d\e Y"
 
 
 def _text(value):
-    """`{{ value }}`: None reads "None", as the template engine prints it."""
-    return conditional_escape(value)
+    """`{{ value }}`: localized (numbers) and escaped; None reads "None", as
+    the template engine prints it."""
+    return conditional_escape(value if isinstance(value, str) else localize(value))
 
 
-def _name(topic, attribute):
-    """`{{ block.value.topic.<attribute> }}`: "" when the topic is gone."""
-    return "" if topic is None else conditional_escape(getattr(topic, attribute))
+def _name(obj, attribute):
+    """`{{ obj.<attribute> }}` of a topic or an actor: "" when there is none."""
+    return "" if obj is None else _text(getattr(obj, attribute))
 
 
 def _title_or_topic(value):
@@ -174,11 +176,11 @@ def published_by(page, actor):
         if reviewed
         else ""
     )
-    title = _text(actor.title)
+    title = _name(actor, "title")
     html = (
         "\n\n\n"
-        f'    <p class="published-by meta">Publicado por <a href="{_text(actor.url)}">{title}</a>'
-        f"{when}</p>\n\n"
+        '    <p class="published-by meta">Publicado por'
+        f' <a href="{_name(actor, "url")}">{title}</a>{when}</p>\n\n'
     )
     if page.is_example:
         html += (
@@ -188,3 +190,39 @@ def published_by(page, actor):
             f" {title} ni describe posiciones o personas reales.</p>\n"
         )
     return mark_safe(html + "\n")
+
+
+@register.simple_tag
+def profile_facts(candidacy, substitute, actor):
+    """The facts of a profile's registered candidacy (none without one)."""
+    if not candidacy:
+        return ""
+    office = _text(candidacy.get_office_display())
+    municipality, district = candidacy.municipality, candidacy.district
+    place = f" de {_text(municipality.name)}" if municipality else ""
+    if district:
+        place += f", distrito {_text(district.number)}"
+    substitute_row = (
+        f"<div><dt>Suplente</dt><dd>{_text(substitute.display_name)}</dd></div>"
+        if substitute
+        else ""
+    )
+    if candidacy.reelection is None:
+        reelection = "Sin dato en la fuente"
+    elif candidacy.reelection:
+        reelection = "Sí, busca la elección consecutiva"
+    else:
+        reelection = "No"
+    indent = "\n                            "
+    return mark_safe(
+        "\n                        "
+        '<dl class="facts">'
+        f"{indent}<div><dt>Cargo</dt><dd>{office}{place}</dd></div>"
+        f'{indent}<div><dt>Postulada por</dt><dd><a href="{_name(actor, "url")}">'
+        f"{_name(actor, 'title')}</a></dd></div>"
+        f"{indent}<div><dt>Nombre en el registro</dt><dd>{_text(candidacy.name)}</dd></div>"
+        f"{indent}{substitute_row}"
+        f"{indent}<div><dt>Elección consecutiva</dt><dd>{reelection}</dd></div>"
+        "\n                        </dl>\n"
+        "                    "
+    )
