@@ -81,9 +81,7 @@ def _to_datetime(value):
     """A raw `finished_at` as the ORM gives it (aware, whatever the backend)."""
     connection = connections[router.db_for_read(TaskState)]
     column = _FINISHED_AT.get_col(TaskState._meta.db_table)
-    for convert in connection.ops.get_db_converters(column) + column.get_db_converters(
-        connection
-    ):
+    for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
         value = convert(value, column, connection)
     return value
 
