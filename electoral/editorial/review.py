@@ -8,9 +8,13 @@ Draft edits after an approval leave the live revision, and its date, alone.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Subquery
+from django.db import connections, router
+from django.db.models import CharField, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page, Revision, TaskState
+
+from home.compiled import CompiledQuery
 
 from .models import IEEMReviewTask
 
@@ -35,23 +39,51 @@ def ieem_review_date(page):
     return value
 
 
-def _review_date(page):
-    if not page.live or not page.live_revision_id:
-        return None
-    finished = (
-        _approvals()
-        .filter(
-            workflow_state__base_content_type_id=_base_ct_id(),
-            workflow_state__object_id=str(page.pk),
+def _review_query(page_pk, revision_pk, task_ct, base_ct):
+    return (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_APPROVED,
+            task__content_type_id=task_ct,
+            workflow_state__base_content_type_id=base_ct,
+            # object_id is text: the page id is cast in SQL, so that it reaches
+            # the compiled query as an integer parameter.
+            workflow_state__object_id=Cast(Value(page_pk), CharField()),
             finished_at__gte=Subquery(
-                Revision.objects.filter(pk=page.live_revision_id).values("created_at")[:1]
+                Revision.objects.filter(pk=revision_pk).values("created_at")[:1]
             ),
         )
         .order_by("-finished_at")
-        .values_list("finished_at", flat=True)
-        .first()
+        .values_list("finished_at")[:1]
     )
-    return timezone.localdate(finished) if finished else None
+
+
+# One query per page view (every platform and profile shows the date): its SQL
+# compiled once per process (home/compiled.py).
+_REVIEW = CompiledQuery(TaskState, _review_query)
+_FINISHED_AT = TaskState._meta.get_field("finished_at")
+
+
+def _review_date(page):
+    if not page.live or not page.live_revision_id:
+        return None
+    rows = _REVIEW.rows(
+        page_pk=page.pk,
+        revision_pk=page.live_revision_id,
+        task_ct=ContentType.objects.get_for_model(IEEMReviewTask).pk,
+        base_ct=_base_ct_id(),
+    )
+    if not rows or rows[0][0] is None:
+        return None
+    return timezone.localdate(_to_datetime(rows[0][0]))
+
+
+def _to_datetime(value):
+    """A raw `finished_at` as the ORM gives it (aware, whatever the backend)."""
+    connection = connections[router.db_for_read(TaskState)]
+    column = _FINISHED_AT.get_col(TaskState._meta.db_table)
+    for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
+        value = convert(value, column, connection)
+    return value
 
 
 def ieem_review_dates(pages):

@@ -6,21 +6,81 @@ and ideas attach to a platform's topic sections and to a profile's proposals
 through that id, so editors can keep editing without orphaning them.
 """
 
+import copy
+from functools import cached_property
+
+from django.db import router
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.compiled import CompiledQuery
 
 PROPOSAL_TITLE_MAX = 120
 PROPOSAL_TEXT_MAX = 1500
 SECTION_TITLE_MAX = 160
 
 
+class TopicChooserBlock(SnippetChooserBlock):
+    """The topic of a section or proposal: Wagtail's snippet chooser, with the
+    topics of a whole StreamField read by SQL compiled once per process
+    (home/compiled.py) instead of an `in_bulk` built by the ORM at every
+    rendering of a platform or profile. Same instances, same query."""
+
+    # Migrations see Wagtail's block: nothing of the definition changes.
+    canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
+
+    @cached_property
+    def _compiled(self):
+        model = self.model_class
+        names = [f.attname for f in model._meta.concrete_fields]
+        query = CompiledQuery(
+            model, lambda ids: model.objects.filter(pk__in=ids).values_list(*names)
+        )
+        return query, names, model.objects.all()._fetch_mode
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        ids = {v for v in values if v is not None}
+        if not ids:
+            return [None] * len(values)
+        if any(type(v) is not int for v in ids):
+            return super().bulk_to_python(values)
+        query, names, fetch_mode = self._compiled
+        model = self.model_class
+        alias = router.db_for_read(model)
+        objects = {}
+        for row in query.rows(ids=sorted(ids)):
+            obj = model.from_db(alias, names, row, fetch_mode=fetch_mode)
+            objects[obj.pk] = obj
+        seen, result = set(), []
+        for pk in values:  # as Wagtail's ChooserBlock.bulk_to_python
+            obj = objects.get(pk)
+            if obj is not None and pk in seen:
+                obj = copy.copy(obj)
+            result.append(obj)
+            seen.add(pk)
+        return result
+
+
+class OptionalDocumentChooserBlock(DocumentChooserBlock):
+    """Wagtail's document chooser, answering a StreamField where no item has a
+    document (most platforms) without building a query."""
+
+    canonical_module_path = "wagtail.documents.blocks.DocumentChooserBlock"
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        if all(v is None for v in values):
+            return [None] * len(values)
+        return super().bulk_to_python(values)
+
+
 class TopicSectionBlock(blocks.StructBlock):
     """One topic of a platform: the same taxonomy for every actor."""
 
-    topic = SnippetChooserBlock(
+    topic = TopicChooserBlock(
         "electoral.Topic",
         label="Tema",
         help_text="Tema del catálogo del IEEM; permite comparar plataformas por tema.",
@@ -33,7 +93,7 @@ class TopicSectionBlock(blocks.StructBlock):
         f"Máximo {SECTION_TITLE_MAX} caracteres.",
     )
     text = blocks.RichTextBlock(label="Texto", features=RICH_TEXT_FEATURES)
-    document = DocumentChooserBlock(
+    document = OptionalDocumentChooserBlock(
         label="Documento oficial (PDF)",
         required=False,
         help_text="Opcional: el apartado en el documento registrado ante el IEEM.",
@@ -54,7 +114,7 @@ class PlatformStreamBlock(blocks.StreamBlock):
 class ProposalBlock(blocks.StructBlock):
     """One campaign proposal of a candidate; reactions attach to its id."""
 
-    topic = SnippetChooserBlock("electoral.Topic", label="Tema")
+    topic = TopicChooserBlock("electoral.Topic", label="Tema")
     title = blocks.CharBlock(
         label="Título de la propuesta",
         max_length=PROPOSAL_TITLE_MAX,

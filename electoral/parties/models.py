@@ -9,7 +9,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Prefetch
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
@@ -23,12 +23,13 @@ from wagtail.search import index
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
 from home import fragments, participation
+from home.compiled import CompiledQuery
 from home.fragments import memo
 from home.media_guard import MediaGuardPageForm
 from home.participation import ParticipationTarget
 
 from .blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
-from .candidacies import Candidacy
+from .candidacies import Candidacy, Role
 from .capture import PublishedProfiles, attach_published_profiles
 
 __all__ = [
@@ -551,7 +552,108 @@ class CandidateProfileForm(MediaGuardPageForm):
         return cleaned
 
 
-_CANDIDACY_FIELDS = [f.name for f in Candidacy._meta.concrete_fields]
+_CANDIDACY_NAMES = [f.attname for f in Candidacy._meta.concrete_fields]
+
+
+def _profile_candidacy_query(pk):
+    """The candidacy of a profile and the place the page names."""
+    return Candidacy.objects.filter(pk=pk).values_list(
+        *_CANDIDACY_NAMES, "municipality__name", "district__number"
+    )
+
+
+def _substitute_query(office, position, municipal, district):
+    """Candidacy.substitute() of an owner of `office` and `position` (small
+    integers, kept in the SQL: one compiled query per such pair and place
+    shape), with or without a municipality and a district."""
+
+    def build(actor, municipality=None, district_pk=None):
+        return (
+            Candidacy.objects.filter(
+                office=office,
+                municipality_id=municipality if municipal else None,
+                district_id=district_pk if district else None,
+                actor_id=actor,
+                position=position,
+                role=Role.SUBSTITUTE,
+            )
+            .order_by("pk")
+            .values_list("pk", "name")[:1]
+        )
+
+    return CompiledQuery(Candidacy, build)
+
+
+class _ProfileCandidacy:
+    """What a profile shows of its candidacy and its substitute, by SQL
+    compiled once per process (home/compiled.py), the rows converted as the
+    ORM converts them (booleans on SQLite)."""
+
+    def __init__(self):
+        self.query = CompiledQuery(Candidacy, _profile_candidacy_query)
+        self._substitutes = {}
+        self._converters = {}
+
+    def _converters_for(self, alias, pk):
+        converters = self._converters.get(alias)
+        if converters is None:
+            compiler = _profile_candidacy_query(pk).using(alias).query.get_compiler(alias)
+            compiler.as_sql()
+            converters = compiler.get_converters(
+                [column[0] for column in compiler.select[: compiler.col_count]]
+            )
+            self._converters[alias] = converters = list(converters.items())
+        return converters
+
+    def load(self, pk):
+        rows = self.query.rows(pk=pk)
+        if not rows:
+            return None, None
+        alias = router.db_for_read(Candidacy)
+        connection = connections[alias]
+        row = list(rows[0])
+        for position, (functions, expression) in self._converters_for(alias, pk):
+            value = row[position]
+            for convert in functions:
+                value = convert(value, expression, connection)
+            row[position] = value
+        count = len(_CANDIDACY_NAMES)
+        candidacy = Candidacy.from_db(alias, _CANDIDACY_NAMES, row[:count])
+        municipality_name, district_number = row[count:]
+        # As select_related(...).only("municipality__name", "district__number").
+        cache = candidacy._state.fields_cache
+        cache["municipality"] = (
+            MunicipalityPage.from_db(
+                alias, ["page_ptr_id", "name"], [candidacy.municipality_id, municipality_name]
+            )
+            if candidacy.municipality_id is not None
+            else None
+        )
+        cache["district"] = (
+            DistrictPage.from_db(
+                alias, ["page_ptr_id", "number"], [candidacy.district_id, district_number]
+            )
+            if candidacy.district_id is not None
+            else None
+        )
+        return candidacy, self._substitute(alias, candidacy)
+
+    def _substitute(self, alias, owner):
+        municipal, district = owner.municipality_id is not None, owner.district_id is not None
+        shape = (owner.office, owner.position, municipal, district)
+        query = self._substitutes.get(shape)
+        if query is None:
+            query = self._substitutes[shape] = _substitute_query(*shape)
+        values = {"actor": owner.actor_id}
+        if municipal:
+            values["municipality"] = owner.municipality_id
+        if district:
+            values["district_pk"] = owner.district_id
+        rows = query.rows(**values)
+        return Candidacy.from_db(alias, ["id", "name"], list(rows[0])) if rows else None
+
+
+_PROFILE_CANDIDACY = _ProfileCandidacy()
 
 
 class CandidateProfilePage(_ActorParticipationTarget, _ActorContentMixin, Page):
@@ -658,17 +760,9 @@ class CandidateProfilePage(_ActorParticipationTarget, _ActorContentMixin, Page):
         return memo("profile", (self.pk, self.candidacy_id), self._profile_rows, request)
 
     def _profile_rows(self):
-        candidacy = None
+        candidacy = substitute = None
         if self.candidacy_id:
-            # Only what the page shows of the place: a select_related of three
-            # whole pages (about 100 columns) was a third of an uncached profile.
-            candidacy = (
-                Candidacy.objects.select_related("municipality", "district")
-                .only(*_CANDIDACY_FIELDS, "municipality__name", "district__number")
-                .filter(pk=self.candidacy_id)
-                .first()
-            )
-        substitute = candidacy.substitute() if candidacy is not None else None
+            candidacy, substitute = _PROFILE_CANDIDACY.load(self.candidacy_id)
         return {
             "candidacy": candidacy,
             "substitute": substitute,

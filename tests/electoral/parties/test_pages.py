@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from wagtail import hooks
 
 from electoral.editorial.review import ieem_review_date
-from electoral.models import CandidateProfilePage, PlatformPage, Topic
+from electoral.models import Candidacy, CandidateProfilePage, PlatformPage, Topic
 from electoral.parties.models import CandidateProfileForm
 from tests.electoral.factories import (
     make_actor,
+    make_candidacy,
+    make_district,
     make_platform,
     make_profile,
     parties_pages,
@@ -110,6 +112,34 @@ def test_profile_page_with_proposals_targets_and_publisher(client, parties_tree)
     assert profile.feedback_targets() == [(block.id, "Alumbrado en cada colonia")]
     assert profile.actor.pk == parties_tree["pan"].pk and ieem_review_date(profile) is None
     assert meta_of(html)[1]["description"] == "Presentación breve de prueba."
+
+
+def test_profile_substitute_is_of_the_same_formula_wherever_it_is(client, parties_tree):
+    """The substitute shown is the one of the same office, place, actor and
+    position (a district formula has no municipality): one elsewhere, or of
+    another position, is never taken."""
+    pan, toluca = parties_tree["pan"], parties_tree["toluca"]
+    d7, d8 = make_district(7), make_district(8)
+    mr, sub = Candidacy.Office.DIPUTACION_MR, Candidacy.Role.SUBSTITUTE
+    head = make_candidacy(pan, district=d7, office=mr, name="LUZ DEL DISTRITO")
+    make_candidacy(pan, district=d8, office=mr, name="OTRA DE OTRO DISTRITO", role=sub)
+    make_candidacy(pan, district=d7, office=mr, name="OTRA DE TOLUCA", role=sub,
+                   municipality=toluca)  # fmt: skip
+    make_candidacy(pan, district=d7, office=mr, name="OTRA POSICION", role=sub, position=2)
+    make_candidacy(pan, district=d7, office=mr, name="SARA SUPLENTE", role=sub)
+    alone = make_candidacy(pan, district=d8, office=mr, name="ALMA SIN SUPLENTE", position=3)
+    for candidacy, substitute in [(head, "Sara Suplente"), (alone, None)]:
+        assert candidacy.is_head and not candidacy.municipality_id
+        html = client.get(make_profile(candidacy).url).content.decode()
+        number = candidacy.district.number
+        assert f"Diputación local de mayoría relativa · Distrito {number}</p>" in html
+        assert f"Diputación local de mayoría relativa, distrito {number}</dd>" in html
+        assert ">Sin dato en la fuente</dd>" in html  # reelection: None, as registered
+        if substitute:
+            assert f"Suplente</dt><dd>{substitute}</dd>" in html
+            assert candidacy.substitute().display_name == substitute
+        else:
+            assert "Suplente</dt>" not in html and candidacy.substitute() is None
 
 
 def test_head_without_profile_is_never_hidden(client, parties_tree):
