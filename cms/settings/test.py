@@ -57,8 +57,3 @@ SHELL_CACHE_ENABLED = os.environ.get("TEST_SHELL_CACHE", "false").lower() == "tr
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
     _options["options"] = (_options.get("options", "") + " -c synchronous_commit=off").strip()
-# Warnings and errors are not also written to the console in tests: pytest's
-# logging plugin keeps every record (shown with a failing test, read by caplog),
-# and writing each refused admin request's warning to the captured stderr too
-# cost ~1 % of the permission matrix tests (py-spy).
-LOGGING = {**LOGGING, "root": {**LOGGING["root"], "handlers": []}}  # noqa: F405
