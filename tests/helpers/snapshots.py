@@ -16,6 +16,11 @@ test. Tests that ask for none run on the empty migrated database, as before.
   (`CREATE DATABASE ... TEMPLATE`), and the connection is pointed at the copy
   of the state the test needs.
 
+A builder may return what it made (an import's report): it is kept with the
+snapshot (a pickle beside the SQLite file; the comment of the PostgreSQL
+template database) and `built_report(name)` gives it back, so a test class
+that checks an import's counts can run on the snapshot instead of importing.
+
 The state is restored lazily: before each database test, if the database is
 not in the state that test needs (another snapshot, the empty database, or
 unknown after a transactional test flushed it), it is restored. So the
@@ -23,11 +28,13 @@ transactional tests (which flush the database) never leave their mess to a
 later test, and no test sees another's data.
 """
 
+import base64
 import contextlib
 import fcntl
 import hashlib
 import io
 import os
+import pickle
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -57,7 +64,7 @@ def _build_site_shell():
 def _build_geography():
     from tests.electoral.geography.conftest import import_real_geography
 
-    import_real_geography()
+    return import_real_geography()  # its report: built_report("geography")
 
 
 def _build_parties():
@@ -70,7 +77,7 @@ def _build_parties():
 def _build_results():
     from tests.electoral.results.helpers import real_results
 
-    real_results()
+    return real_results()  # the results import's report: built_report("results")
 
 
 def _build_results_without_actors():
@@ -281,11 +288,23 @@ def _locked(path):
 
 
 def _build(name):
+    """Build snapshot `name` in the database; what its builder returned, pickled."""
     from django.core.cache import cache
 
     cache.clear()
-    BUILDERS[name]()
+    made = BUILDERS[name]()
     cache.clear()
+    return pickle.dumps(made)
+
+
+_store = None  # the process's snapshots (set by snapshots())
+
+
+def built_report(name):
+    """What snapshot `name`'s builder returned when it was built (e.g. the
+    geography import's report), kept with the snapshot."""
+    assert _store is not None, "no snapshots in this process (tests/conftest.py _snapshots)"
+    return pickle.loads(_store.report(name))
 
 
 # --- The migrated empty database -------------------------------------------------
@@ -386,7 +405,11 @@ class SqliteSnapshots:
         with _locked(self.dir / f"{name}.lock"):
             if not path.exists():
                 self.restore(EMPTY)
-                _build(name)
+                made = _build(name)
+                report = self._report_path(name)
+                tmp = report.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(made)
+                tmp.rename(report)  # before the snapshot: it exists only with its report
                 tmp = path.with_suffix(f".{os.getpid()}.tmp")
                 with contextlib.closing(sqlite3.connect(tmp)) as out:
                     self._raw().backup(out)
@@ -397,6 +420,13 @@ class SqliteSnapshots:
             src.backup(copy)
         self.loaded[name] = copy
         return copy
+
+    def _report_path(self, name):
+        return self.dir / f"{name}.report.pickle"
+
+    def report(self, name):
+        self._load(name)
+        return self._report_path(name).read_bytes()
 
     def restore(self, name):
         if self.current == name:
@@ -470,13 +500,25 @@ class PostgresSnapshots:
             if not self._exists(template):
                 building = f"{template}_b{os.getpid()}"
                 self._point_at(building, create_from=self.test_name)
-                _build(name)
+                made = base64.b64encode(_build(name)).decode()
                 self._set_name(self.test_name)
+                # The builder's report, kept with the template (a comment survives the rename).
+                self._admin(f"COMMENT ON DATABASE \"{building}\" IS '{made}'")
                 self._admin(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
                 self.copies.discard(building)
                 self.created.discard(building)
         self.templates[name] = template
         return template
+
+    def report(self, name):
+        template = self._template(name)
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+                [template],
+            )
+            (made,) = cursor.fetchone()
+        return base64.b64decode(made)
 
     def restore(self, name):
         if self.current == name:
@@ -501,8 +543,11 @@ class PostgresSnapshots:
 
 
 def snapshots(cache_dir):
+    global _store
     if connection.vendor == "sqlite":
-        return SqliteSnapshots(cache_dir)
-    if connection.vendor == "postgresql":
-        return PostgresSnapshots(cache_dir)
-    raise RuntimeError(f"no snapshots for {connection.vendor}")
+        _store = SqliteSnapshots(cache_dir)
+    elif connection.vendor == "postgresql":
+        _store = PostgresSnapshots(cache_dir)
+    else:
+        raise RuntimeError(f"no snapshots for {connection.vendor}")
+    return _store

@@ -251,7 +251,17 @@ def test_nothing_with_a_cookie_or_a_csrf_token_reaches_the_front_or_redis(redis_
     assert all("pagecache:generation" in key for key in own), own
 
 
-def test_without_news_from_redis_requests_read_the_generation_themselves(redis_pages):
+@pytest.fixture
+def quick_recheck(monkeypatch):
+    """The watcher's thread waits up to RECHECK_SECONDS for a message before it
+    sees that it was stopped: a shorter period lets a test join it at once
+    (the same loop, only its timeout shorter)."""
+    monkeypatch.setattr(frontcache, "RECHECK_SECONDS", 0.05)
+
+
+def test_without_news_from_redis_requests_read_the_generation_themselves(
+    redis_pages, quick_recheck
+):
     watch = the_watcher()
     assert watch.current() is None  # just started: not heard from Redis yet
     assert wait_until(lambda: watch.current() is not None)
@@ -273,7 +283,7 @@ def test_a_watcher_that_cannot_reach_redis_never_answers():
         watch.stop()
 
 
-def test_a_forked_process_starts_its_own_watcher(redis_pages):
+def test_a_forked_process_starts_its_own_watcher(redis_pages, quick_recheck):
     watch = the_watcher()
     assert wait_until(lambda: watch.current() is not None)
     parent_thread = watch.thread

@@ -15,17 +15,22 @@ from electoral.models import (
     MunicipalityPage,
     Section,
 )
+from tests.helpers.snapshots import built_report
 
 from .broken import HEAD_TOWNS, SECTIONS, broken_copy, line_of, lines_of, with_field
-from .conftest import DATA, import_real_geography
+from .conftest import DATA
 
 
 class RealFilesImportTests(TestCase):
-    """The shipped fixtures, imported once for the class (each test is rolled back)."""
+    """The shipped fixtures, imported once per session: the "geography" snapshot
+    is import_real_geography()'s result, and its report is kept with it
+    (tests/helpers/snapshots.py). Each test is rolled back."""
+
+    snapshot = "geography"
 
     @classmethod
     def setUpTestData(cls):
-        cls.report = import_real_geography()
+        cls.report = built_report("geography")
 
     def test_counts(self):
         report = self.report

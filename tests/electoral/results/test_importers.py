@@ -13,6 +13,7 @@ from electoral.importing import ImportFileError
 from electoral.models import Contest, DistrictPage, VoteOption
 from electoral.results.figures import contest_figures
 from electoral.results.importers import SOURCE_2018, import_district_file
+from tests.helpers.snapshots import built_report
 
 from .helpers import DISTRICTS_2018, district_rows, raw_rows, write_csv
 
@@ -22,16 +23,14 @@ def _contest(key):
 
 
 class RealFilesTests(TestCase):
-    # The real geography (what real_results() imports first) and the 2021 actors
-    # are a snapshot (conftest.py): only the results are imported here, from none.
-    snapshot = "results-geography-actors"
+    # The "results" snapshot is real_results(): the real geography, the 2021
+    # actors, then the default results imported from none; its report is kept
+    # with it (tests/helpers/snapshots.py), so the import is not run again here.
+    snapshot = "results"
 
     @classmethod
     def setUpTestData(cls):
-        from electoral.results.importers import import_default_results
-
-        assert not Contest.objects.exists()
-        cls.report = import_default_results()
+        cls.report = built_report("results")
 
     def test_counts_of_the_first_import(self):
         assert self.report["ayuntamientos 2021"].created == 127  # 125 ordinary + 2 extraordinary
