@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from wagtail import hooks
 
 from home.navigation import NOT_FOUND_LINKS
@@ -64,6 +65,23 @@ _META = (
 )
 
 
+# Descriptions as the meta tags show them, per text and language (the truncation
+# mark is translated): a page's text is the same at every request.
+_descriptions = {}
+
+
+def _clean_description(text):
+    text = str(text)  # as strip_tags reads it
+    key = (text, get_language())
+    clean = _descriptions.get(key)
+    if clean is None:
+        clean = " ".join(Truncator(strip_tags(text)).chars(300).split())
+        if len(_descriptions) >= 1024:  # bounded: one entry per page and language
+            _descriptions.clear()
+        _descriptions[key] = clean
+    return clean
+
+
 def meta_values(context):
     """Title, description and URL of the page or view being rendered."""
     page = context.get("page")
@@ -73,11 +91,10 @@ def meta_values(context):
         title = page.seo_title or page.title
     if page is not None and not description:
         description = _page_description(page)
-    description = Truncator(strip_tags(description or DEFAULT_DESCRIPTION)).chars(300)
     request = context.get("request")
     return {
         "title": title or "Decide IEEM",
-        "description": " ".join(description.split()),
+        "description": _clean_description(description or DEFAULT_DESCRIPTION),
         "url": request.build_absolute_uri() if request else "",
     }
 
