@@ -157,15 +157,23 @@ def _live_paths_of(request):
 
 def available(entries, request=None):
     """The entries (tuples or dicts whose first item / "url" is a path) that exist
-    and, for a section opened by the calendar, are already public."""
+    and, for a section opened by the calendar, are already public.
+
+    `exists` inlined: the URLconf read once per menu, not twice per entry (an
+    asgiref Local read each time, most of a menu's cost; issue 19)."""
     shown = []
     live_paths = None
+    urlconf = get_urlconf()
     for entry in entries:
         url = entry["url"] if isinstance(entry, dict) else entry[0]
-        if live_paths is None and _url_name(url, get_urlconf()) == "wagtail_serve":
-            live_paths = _live_paths_of(request)  # one cache read per request, not per entry
-        if not exists(url, live_paths):
+        name = _url_name(url, urlconf)
+        if not name:
             continue
+        if name == "wagtail_serve":
+            if live_paths is None:
+                live_paths = _live_paths_of(request)  # one cache read per request, not per entry
+            if url not in live_paths:
+                continue
         feature = CALENDAR_GATES.get(url)
         if feature and not feature_open(feature, request):
             continue

@@ -247,18 +247,40 @@ def _purge_cdn():
 def seconds_to_next_calendar_date(calendar, now=None):
     """Seconds until the next date of the election calendar (None: none ahead)."""
     now = now or timezone.now()
-    upcoming = []
-    for field in calendar._meta.concrete_fields:
-        value = getattr(calendar, field.attname)
-        if isinstance(field, models.DateTimeField) and value:
-            upcoming.append(value)
-        elif isinstance(field, models.DateField) and value:
-            for day in (value, value + timedelta(days=1)):
-                upcoming.append(timezone.make_aware(datetime.combine(day, time.min)))
-    ahead = [moment for moment in upcoming if moment > now]
-    if not ahead:
+    fields = _date_fields(type(calendar))
+    values = tuple(getattr(calendar, attname) for attname, _is_day in fields)
+    moments = _calendar_moments(fields, values, timezone.get_current_timezone())
+    ahead = next((moment for moment in moments if moment > now), None)
+    if ahead is None:
         return None
-    return max(1, int((min(ahead) - now).total_seconds()) + 1)
+    return max(1, int((ahead - now).total_seconds()) + 1)
+
+
+@functools.cache
+def _date_fields(model):
+    """(attname, is a day) of the model's date and datetime fields."""
+    return tuple(
+        (field.attname, not isinstance(field, models.DateTimeField))
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DateField)  # DateTimeField is a DateField too
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _calendar_moments(fields, values, zone):
+    """The calendar's moments in order: each datetime, and the start and end
+    of each day (as aware datetimes in `zone`, the current time zone). Kept per
+    process by the calendar's values: every page asks for them (issue 19)."""
+    moments = []
+    for (_attname, is_day), value in zip(fields, values, strict=True):
+        if not value:
+            continue
+        if not is_day:
+            moments.append(value)
+            continue
+        for day in (value, value + timedelta(days=1)):
+            moments.append(timezone.make_aware(datetime.combine(day, time.min), zone))
+    return tuple(sorted(moments))
 
 
 def cap_by_calendar(request, seconds):

@@ -1,7 +1,10 @@
 from django import template
-from django.utils.html import strip_tags
+from django.core.signals import setting_changed
+from django.templatetags.static import static
+from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from wagtail import hooks
 
 from home.navigation import NOT_FOUND_LINKS
@@ -22,14 +25,65 @@ def _page_description(page):
     return ""
 
 
-@register.inclusion_tag("includes/meta_tags.html", takes_context=True)
-def meta_tags(context):
-    """Title and description for <title>, description and link previews.
+# The URL of each static file the base template names, kept per process: the
+# manifest storage hashes the same name the same way until the process ends
+# (its manifest is read once), and every page asks for two of them.
+_static_urls = {}
 
-    Pages give them through seo_title/title and search_description (or a
-    `meta_description` property); plain views put `meta_title` and
-    `meta_description` in their context.
-    """
+
+def _forget_static_urls(*, setting, **kwargs):
+    if setting in ("STATIC_URL", "STATIC_ROOT", "STORAGES", "DEBUG", "FORCE_SCRIPT_NAME"):
+        _static_urls.clear()
+
+
+setting_changed.connect(_forget_static_urls, dispatch_uid="site-tags-static-urls")
+
+
+@register.simple_tag
+def static_asset(path):
+    """`{% static path %}`, its URL computed once per process."""
+    url = _static_urls.get(path)
+    if url is None:
+        url = _static_urls[path] = static(path)
+    return url
+
+
+# What the inclusion tag's template (includes/meta_tags.html) wrote, byte for
+# byte: it was rendered at every page (issue 19).
+_META = (
+    "<title>{title_prefix}Decide IEEM</title>\n"
+    '<meta name="description" content="{description}">\n'
+    '<meta property="og:type" content="website">\n'
+    '<meta property="og:site_name" content="Decide IEEM">\n'
+    '<meta property="og:locale" content="es_MX">\n'
+    '<meta property="og:title" content="{title}">\n'
+    '<meta property="og:description" content="{description}">\n'
+    "{og_url}\n"
+    '<meta name="twitter:card" content="summary">\n'
+    '<meta name="twitter:title" content="{title}">\n'
+    '<meta name="twitter:description" content="{description}">\n'
+)
+
+
+# Descriptions as the meta tags show them, per text and language (the truncation
+# mark is translated): a page's text is the same at every request.
+_descriptions = {}
+
+
+def _clean_description(text):
+    text = str(text)  # as strip_tags reads it
+    key = (text, get_language())
+    clean = _descriptions.get(key)
+    if clean is None:
+        clean = " ".join(Truncator(strip_tags(text)).chars(300).split())
+        if len(_descriptions) >= 1024:  # bounded: one entry per page and language
+            _descriptions.clear()
+        _descriptions[key] = clean
+    return clean
+
+
+def meta_values(context):
+    """Title, description and URL of the page or view being rendered."""
     page = context.get("page")
     title = context.get("meta_title") or ""
     description = context.get("meta_description") or ""
@@ -37,13 +91,35 @@ def meta_tags(context):
         title = page.seo_title or page.title
     if page is not None and not description:
         description = _page_description(page)
-    description = Truncator(strip_tags(description or DEFAULT_DESCRIPTION)).chars(300)
     request = context.get("request")
     return {
         "title": title or "Decide IEEM",
-        "description": " ".join(description.split()),
+        "description": _clean_description(description or DEFAULT_DESCRIPTION),
         "url": request.build_absolute_uri() if request else "",
     }
+
+
+@register.simple_tag(takes_context=True)
+def meta_tags(context):
+    """Title and description for <title>, description and link previews.
+
+    Pages give them through seo_title/title and search_description (or a
+    `meta_description` property); plain views put `meta_title` and
+    `meta_description` in their context. Rendered in Python, as
+    templates/includes/meta_tags.html renders `meta_values` (same HTML).
+    """
+    values = meta_values(context)
+    escape = conditional_escape if context.autoescape else str
+    title = escape(values["title"])
+    url = values["url"]
+    return mark_safe(  # noqa: S308 - every value above is escaped
+        _META.format(
+            title_prefix=f"{title} \u00b7 " if values["title"] != "Decide IEEM" else "",
+            title=title,
+            description=escape(values["description"]),
+            og_url=f'<meta property="og:url" content="{escape(url)}">' if url else "",
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
