@@ -43,6 +43,19 @@ ACTOR_FIELDS = (
 )
 
 
+# The order of a ballot: the actors' registration order; in each, heads first,
+# then by office, position and owner before substitute.
+BALLOT_ORDER = (
+    "actor__registration_order",
+    "actor__title",
+    "-is_head",
+    "office",
+    "position",
+    "role",
+    "id",
+)
+
+
 @dataclass
 class ActorGroup:
     actor: object
@@ -61,17 +74,7 @@ def attach_profiles(candidacies, request=None):
 def group_by_actor(queryset, request=None):
     """[ActorGroup] in registration order; in each, heads first, then by
     office, position and owner before substitute."""
-    candidacies = list(
-        queryset.order_by(
-            "actor__registration_order",
-            "actor__title",
-            "-is_head",
-            "office",
-            "position",
-            "role",
-            "id",
-        )
-    )
+    candidacies = list(queryset.order_by(*BALLOT_ORDER))
     # One actor object per actor (a ballot has ~150 candidacies of ~15 actors):
     # select_related built a full page object of the actor, the municipality
     # and the district for every row, half of a ballot's uncached time.
@@ -105,18 +108,9 @@ def district_groups(district, request=None):
 
 _OFFICE_LABELS = dict(Office.choices)
 _ROLE_LABELS = dict(Role.choices)
-_ORDER = (
-    "actor__registration_order",
-    "actor__title",
-    "-is_head",
-    "office",
-    "position",
-    "role",
-    "id",
-)
 # What a ballot shows of a candidacy, its actor and its profile (a OneToOne:
 # at most one per candidacy; its link only when live, only for a head).
-_FIELDS = (
+_OWN_FIELDS = (
     "id",
     "actor_id",
     "office",
@@ -126,6 +120,9 @@ _FIELDS = (
     "is_head",
     "municipality_id",
     "district_id",
+)
+_FIELDS = (
+    *_OWN_FIELDS,
     "actor__title",
     "actor__url_path",
     "actor__colour",
@@ -140,7 +137,7 @@ def _ballot_candidacies(municipalities, districts):
         where |= Q(municipality_id__in=municipalities, office__in=MUNICIPAL_OFFICES)
     if districts:
         where |= Q(district_id__in=districts, office=Office.DIPUTACION_MR)
-    return Candidacy.objects.filter(where).order_by(*_ORDER).values_list(*_FIELDS)
+    return Candidacy.objects.filter(where).order_by(*BALLOT_ORDER).values_list(*_FIELDS)
 
 
 _BALLOT_CANDIDACIES = CompiledQuery(Candidacy, _ballot_candidacies)
@@ -158,19 +155,7 @@ class BallotActor:
 class BallotCandidacy:
     """The fields of a Candidacy a ballot shows, with `actor` and `profile_url`."""
 
-    __slots__ = (
-        "id",
-        "actor",
-        "actor_id",
-        "office",
-        "position",
-        "role",
-        "name",
-        "is_head",
-        "municipality_id",
-        "district_id",
-        "profile_url",
-    )
+    __slots__ = (*_OWN_FIELDS, "actor", "profile_url")
 
     def get_office_display(self):
         return _OFFICE_LABELS.get(self.office, self.office)
