@@ -85,8 +85,13 @@ class Standby:
         self.paused = False
 
     def primary_lsn(self):
+        # The insert position, not pg_current_wal_lsn() (the write position):
+        # the test settings commit without waiting for the WAL
+        # (synchronous_commit=off), so a commit just made may still be in the
+        # WAL buffers, past the write position, and waiting for that would
+        # return before the commit reaches the standby (failed once in CI).
         with connections[PRIMARY].cursor() as cursor:
-            cursor.execute("SELECT pg_current_wal_lsn()")
+            cursor.execute("SELECT pg_current_wal_insert_lsn()")
             return cursor.fetchone()[0]
 
     def wait(self, timeout=WAIT_SECONDS):
