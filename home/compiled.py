@@ -30,8 +30,9 @@ _CONSTANT = object()
 
 class CompiledQuery:
     """`build(**values)` returns the queryset (e.g. a `values_list`) for `values`;
-    `rows(**values)` runs its SQL, compiled once per alias, and returns the raw
-    rows (tuples, as the database driver returns them).
+    `rows(**values)` runs its SQL, compiled once per alias, and returns the
+    rows with each value converted as the ORM converts it (tuples, or lists
+    where a column has a converter).
 
     `build` must hand each value to the ORM unchanged (an ``=`` or ``IN``
     lookup on an integer field): a value the ORM transforms (``LIKE`` patterns,
@@ -71,7 +72,14 @@ class CompiledQuery:
                 plan.append((_CONSTANT, param))
         if seen != set(slots):
             raise ValueError(f"{self.build!r}: values not passed through unchanged")
-        return sql, tuple(plan), _instance_plan(queryset, compiler)
+        # The ORM's converters of the selected columns (booleans and dates on
+        # SQLite, JSON, ...): every row is given as the ORM would give it.
+        converters = list(
+            compiler.get_converters(
+                [column[0] for column in compiler.select[: compiler.col_count]]
+            ).items()
+        )
+        return sql, tuple(plan), _instance_plan(queryset, compiler), converters
 
     def _compiled_for(self, values):
         alias = router.db_for_read(self.model)
@@ -92,17 +100,34 @@ class CompiledQuery:
             for name, arg in plan
         ]
 
+    @staticmethod
+    def _convert(row, converters, alias):
+        if not converters:
+            return row
+        connection = connections[alias]
+        row = list(row)
+        for position, (functions, expression) in converters:
+            value = row[position]
+            for convert in functions:
+                value = convert(value, expression, connection)
+            row[position] = value
+        return row
+
     def rows(self, **values):
-        alias, (sql, plan, _instances) = self._compiled_for(values)
+        """The rows, each value converted as the ORM converts it."""
+        alias, (sql, plan, _instances, converters) = self._compiled_for(values)
         with connections[alias].cursor() as cursor:
             cursor.execute(sql, self._params(plan, values))
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        if not converters:
+            return rows
+        return [self._convert(row, converters, alias) for row in rows]
 
     def instance(self, **values):
         """The first model instance of a plain model queryset (no annotations,
         no select_related), built as the ORM's ModelIterable builds it, or None.
         A queryset of another shape runs through the ORM as usual."""
-        alias, (sql, plan, instances) = self._compiled_for(values)
+        alias, (sql, plan, instances, converters) = self._compiled_for(values)
         if instances is None:
             return next(iter(self.build(**values)), None)
         with connections[alias].cursor() as cursor:
@@ -110,15 +135,8 @@ class CompiledQuery:
             row = cursor.fetchone()
         if row is None:
             return None
-        init_list, start, end, converters, fetch_mode = instances
-        if converters:
-            connection = connections[alias]
-            row = list(row)
-            for position, (functions, expression) in converters.items():
-                value = row[position]
-                for convert in functions:
-                    value = convert(value, expression, connection)
-                row[position] = value
+        init_list, start, end, fetch_mode = instances
+        row = self._convert(row, converters, alias)
         return self.model.from_db(alias, init_list, row[start:end], fetch_mode=fetch_mode)
 
 
@@ -136,5 +154,4 @@ def _instance_plan(queryset, compiler):
     select = compiler.select
     start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
     init_list = [column[0].target.attname for column in select[start:end]]
-    converters = compiler.get_converters([column[0] for column in select[: compiler.col_count]])
-    return init_list, start, end, converters, queryset._fetch_mode
+    return init_list, start, end, queryset._fetch_mode

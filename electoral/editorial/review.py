@@ -8,7 +8,6 @@ Draft edits after an approval leave the live revision, and its date, alone.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, router
 from django.db.models import CharField, Subquery, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -60,7 +59,6 @@ def _review_query(page_pk, revision_pk, task_ct, base_ct):
 # One query per page view (every platform and profile shows the date): its SQL
 # compiled once per process (home/compiled.py).
 _REVIEW = CompiledQuery(TaskState, _review_query)
-_FINISHED_AT = TaskState._meta.get_field("finished_at")
 
 
 def _review_date(page):
@@ -74,16 +72,7 @@ def _review_date(page):
     )
     if not rows or rows[0][0] is None:
         return None
-    return timezone.localdate(_to_datetime(rows[0][0]))
-
-
-def _to_datetime(value):
-    """A raw `finished_at` as the ORM gives it (aware, whatever the backend)."""
-    connection = connections[router.db_for_read(TaskState)]
-    column = _FINISHED_AT.get_col(TaskState._meta.db_table)
-    for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
-        value = convert(value, column, connection)
-    return value
+    return timezone.localdate(rows[0][0])
 
 
 def ieem_review_dates(pages):

@@ -227,7 +227,7 @@ def ballot_groups(municipalities, districts):
             c.position,
             c.role,
             c.name,
-            is_head,
+            c.is_head,
             c.municipality_id,
             c.district_id,
             title,
@@ -236,7 +236,6 @@ def ballot_groups(municipalities, districts):
             profile_path,
             profile_live,
         ) = row
-        c.is_head = bool(is_head)  # SQLite answers 0/1 (raw rows, no converters)
         c.profile_url = urls(profile_path) if c.is_head and profile_live else None
         actor = actors.get(c.actor_id)
         if actor is None:

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import connections, models, router
+from django.db import models, router
 from django.db.models import Prefetch
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
@@ -586,37 +586,18 @@ def _substitute_query(office, position, municipal, district):
 
 class _ProfileCandidacy:
     """What a profile shows of its candidacy and its substitute, by SQL
-    compiled once per process (home/compiled.py), the rows converted as the
-    ORM converts them (booleans on SQLite)."""
+    compiled once per process (home/compiled.py)."""
 
     def __init__(self):
         self.query = CompiledQuery(Candidacy, _profile_candidacy_query)
         self._substitutes = {}
-        self._converters = {}
-
-    def _converters_for(self, alias, pk):
-        converters = self._converters.get(alias)
-        if converters is None:
-            compiler = _profile_candidacy_query(pk).using(alias).query.get_compiler(alias)
-            compiler.as_sql()
-            converters = compiler.get_converters(
-                [column[0] for column in compiler.select[: compiler.col_count]]
-            )
-            self._converters[alias] = converters = list(converters.items())
-        return converters
 
     def load(self, pk):
         rows = self.query.rows(pk=pk)
         if not rows:
             return None, None
         alias = router.db_for_read(Candidacy)
-        connection = connections[alias]
-        row = list(rows[0])
-        for position, (functions, expression) in self._converters_for(alias, pk):
-            value = row[position]
-            for convert in functions:
-                value = convert(value, expression, connection)
-            row[position] = value
+        row = rows[0]
         count = len(_CANDIDACY_NAMES)
         candidacy = Candidacy.from_db(alias, _CANDIDACY_NAMES, row[:count])
         municipality_name, district_number = row[count:]
