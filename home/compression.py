@@ -34,11 +34,20 @@ COMPRESSIBLE_TYPES = (
 # The admin and participation's JSON (it carries the visitor's CSRF token).
 NO_COMPRESSION_PREFIXES = ("/admin/", "/django-admin/", "/participa/")
 MIN_LENGTH = 200
-# Quality 4: a page is compressed once per purge when cached, and at every
-# request when not. On the benchmark's pages (8-15 KB of HTML) it takes half
-# to two thirds of quality 5's time (0.09-0.21 ms against 0.13-0.30) for 5-8 %
-# more bytes (about 150: 1.9-3.9 KB a page), still smaller than gzip -9.
-BROTLI_QUALITY = 4
+# Two qualities, by how often the same bytes are compressed (issue 19):
+# - KEPT_QUALITY (4) for a response the origin cache keeps (home.pagecache marks
+#   the request): compressed once per purge and sent many times. On the
+#   benchmark's pages (8-15 KB of HTML) it takes half to two thirds of quality
+#   5's time (0.09-0.21 ms against 0.13-0.30) for 5-8 % more bytes (about 150:
+#   1.9-3.9 KB a page), still smaller than gzip -9.
+# - PER_REQUEST_QUALITY (1) for one compressed at every request (the origin
+#   cache off, a page it does not keep, downloads): measured on the same pages,
+#   a third to a quarter of quality 4's time (0.03-0.07 ms against 0.15-0.30)
+#   for 10-18 % more bytes (300-650 a page), still about gzip -6's size.
+KEPT_QUALITY = 4
+PER_REQUEST_QUALITY = 1
+# Set on the request by home.pagecache when its response will be kept.
+KEPT_ATTRIBUTE = "_decide_page_kept"
 
 
 @functools.lru_cache(maxsize=64)
@@ -89,8 +98,13 @@ def carries_secret(request, response):
     return not response.streaming and b"csrfmiddlewaretoken" in response.content
 
 
-def _brotli_sequence(chunks):
-    compressor = brotli.Compressor(quality=BROTLI_QUALITY)
+def brotli_quality(request):
+    """KEPT_QUALITY when the origin cache keeps this response, else PER_REQUEST_QUALITY."""
+    return KEPT_QUALITY if getattr(request, KEPT_ATTRIBUTE, False) else PER_REQUEST_QUALITY
+
+
+def _brotli_sequence(chunks, quality):
+    compressor = brotli.Compressor(quality=quality)
     for chunk in chunks:
         data = compressor.process(chunk)
         if data:
@@ -124,7 +138,9 @@ def compress(request, response):
         if response.is_async:
             return response  # the site has no async views; leave them as they are
         if encoding == "br":
-            response.streaming_content = _brotli_sequence(response.streaming_content)
+            response.streaming_content = _brotli_sequence(
+                response.streaming_content, brotli_quality(request)
+            )
         else:
             response.streaming_content = compress_sequence(
                 response.streaming_content, max_random_bytes=100
@@ -132,7 +148,7 @@ def compress(request, response):
         del response.headers["Content-Length"]
     else:
         if encoding == "br":
-            compressed = brotli.compress(response.content, quality=BROTLI_QUALITY)
+            compressed = brotli.compress(response.content, quality=brotli_quality(request))
         else:
             compressed = compress_string(response.content, max_random_bytes=100)
         if len(compressed) >= len(response.content):

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from electoral.models import CandidateProfilePage, PlatformPage
+from home import compression
 from home.compression import accepted_encodings, negotiate
 from tests.electoral.results.helpers import set_phase
 
@@ -149,3 +150,22 @@ def test_participation_json_with_a_csrf_token_is_not_compressed(site):
     assert response.status_code == 200
     assert "csrfToken" in json.loads(response.content)
     assert "Content-Encoding" not in response
+
+
+@pytest.mark.parametrize(
+    ("page_cache", "quality"),
+    [(True, compression.KEPT_QUALITY), (False, compression.PER_REQUEST_QUALITY)],
+)
+def test_brotli_quality_follows_how_often_the_bytes_are_compressed(
+    site, settings, page_cache, quality
+):
+    """A page the origin cache keeps is compressed once per purge, at the better
+    quality; one compressed at every request, at the fast one."""
+    settings.PAGE_CACHE_ENABLED = page_cache
+    assert compression.KEPT_QUALITY > compression.PER_REQUEST_QUALITY
+    plain = Client().get("/aviso-de-privacidad/", HTTP_ACCEPT_ENCODING="identity").content
+    packed = Client().get("/aviso-de-privacidad/", HTTP_ACCEPT_ENCODING="br")
+    assert packed["Content-Encoding"] == "br"
+    assert packed.get("X-Cache") == ("miss" if page_cache else None)
+    assert packed.content == brotli.compress(plain, quality=quality)
+    assert brotli.decompress(packed.content) == plain
