@@ -49,16 +49,43 @@ def shell_enabled():
 
 
 def usable(request, shell=False):
+    """Whether this request may read and fill kept data (`shell`: the site-wide
+    data). Asked by every fragment and memo of a page: answered once per request
+    (the visitor's part: nothing it depends on changes during a GET)."""
+    if request is None or not (shell_enabled() if shell else enabled()):
+        return False
+    answer = request.__dict__.get("_decide_fragments_usable")
+    if answer is None:
+        answer = request.__dict__["_decide_fragments_usable"] = _anonymous_get(request)
+    return answer
+
+
+def _anonymous_get(request):
     return (
-        (shell_enabled() if shell else enabled())
-        and request is not None
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and not getattr(request, "is_dummy", False)  # Wagtail's preview
         # as the origin cache: long query strings are answered, never stored
         and len(request.META.get("QUERY_STRING", "")) <= pagecache.MAX_QUERY_LENGTH
         and pagecache.visitor_is_anonymous(request)
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
     )
+
+
+def _state(request):
+    """(the generation, the cache, this process's front of it), read once per
+    request: a page asks for several fragments and memos, and each read of the
+    generation is a stat of the stamp file (or the watcher's read) and each
+    cache lookup a thread-local one. A purge during the request (a GET does not
+    make one) would leave what it keeps under the old generation: never read."""
+    state = request.__dict__.get("_decide_fragments_state")
+    if state is None:
+        cache = pagecache.page_cache()
+        state = request.__dict__["_decide_fragments_state"] = (
+            pagecache.current_generation(),
+            cache,
+            front(cache),
+        )
+    return state
 
 
 def key(request, name, parts, generation=None):
@@ -95,12 +122,10 @@ def get(request, name, parts=()):
     if not usable(request):
         return None, None
     try:
-        generation = pagecache.current_generation()
+        generation, cache, local = _state(request)
         cache_key = key(request, name, parts, generation)
         if cache_key is None:
             return None, None
-        cache = pagecache.page_cache()
-        local = front(cache)
         if local is not None:
             kept = local.get(generation, cache_key)
             if kept is not None:
@@ -116,10 +141,9 @@ def get(request, name, parts=()):
 
 def put(request, cache_key, html):
     try:
-        cache = pagecache.page_cache()
+        _generation, cache, local = _state(request)
         seconds = pagecache.lifetime(request)
         cache.set(cache_key, html, seconds)
-        local = front(cache)
         if local is not None:
             _keep_in_front(local, cache_key, html, len(html), seconds)
     except Exception:  # noqa: BLE001
@@ -147,10 +171,8 @@ def memo(name, parts, compute, request, shell=False):
         return compute()
     try:
         raw = "|".join([name, *(str(p) for p in parts)])
-        generation = pagecache.current_generation()
+        generation, cache, local = _state(request)
         cache_key = f"memo:{generation}:{hashlib.sha256(raw.encode()).hexdigest()}"
-        cache = pagecache.page_cache()
-        local = front(cache)
         if local is not None:
             kept = local.get(generation, cache_key)
             if kept is not None:

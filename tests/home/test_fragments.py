@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from electoral.models import CandidateProfilePage, MunicipalityPage, PlatformPage
-from home import fragments
+from home import fragments, pagecache
 from home.models import ElectionCalendar
 from tests.home.test_pagecache import form_data
 
@@ -209,3 +209,33 @@ def test_only_anonymous_gets_of_public_pages_use_fragments(cookies, meta, settin
     assert not fragments.usable(factory.get("/geografia/", {"q": "x" * 300}))
     settings.FRAGMENT_CACHE_ENABLED = False
     assert not fragments.usable(plain)
+
+
+def test_a_request_reads_the_generation_and_the_visitor_once(settings, monkeypatch):
+    """A page asks for several fragments and memos: the generation (a stat of the
+    stamp file, or the watcher's read) and whether the visitor is anonymous are
+    read at the first and kept on the request; the next request reads them again."""
+    settings.FRAGMENT_CACHE_ENABLED = True
+    calls = {"generation": 0, "visitor": 0}
+    real_generation, real_visitor = pagecache.current_generation, pagecache.visitor_is_anonymous
+
+    def generation():
+        calls["generation"] += 1
+        return real_generation()
+
+    def visitor(request):
+        calls["visitor"] += 1
+        return real_visitor(request)
+
+    monkeypatch.setattr(pagecache, "current_generation", generation)
+    monkeypatch.setattr(pagecache, "visitor_is_anonymous", visitor)
+    factory = RequestFactory()
+    request = factory.get("/geografia/")
+    for n in range(3):
+        assert fragments.memo("prueba", (n,), lambda n=n: {"n": n}, request) == {"n": n}
+        fragments.get(request, "content", [n])
+    assert calls == {"generation": 1, "visitor": 1}
+    pagecache.purge()
+    following = factory.get("/geografia/")
+    assert fragments.memo("prueba", (0,), lambda: {"n": "nuevo"}, following) == {"n": "nuevo"}
+    assert calls == {"generation": 2, "visitor": 2}

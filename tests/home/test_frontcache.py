@@ -338,6 +338,9 @@ def test_fragments_and_memos_are_kept_in_the_front_and_dropped_by_a_purge(
         pagecache.purge()
     generation = str(redis_pages.get(pagecache.GENERATION_KEY))
     assert wait_until(lambda: the_watcher().current() == generation, seconds=0.5)
+    # The next request (a request reads the generation once, at its first fragment).
+    request = RequestFactory().get("/una-pagina/")
+    request.user = AnonymousUser()
     assert fragments.get(request, "cuerpo", (1,))[1] is None  # this process dropped them
     assert fragments.memo("datos", (), compute, request) == {"secciones": [1, 2]}
     assert computed == [1, 1]
