@@ -155,6 +155,18 @@ def _live_paths_of(request):
     return paths
 
 
+def _open_for(feature, request):
+    """feature_open(), asked once per request for each feature (the main menu
+    and the footer ask for the same sections)."""
+    if request is None:
+        return feature_open(feature)
+    answers = request.__dict__.setdefault("_decide_open_features", {})
+    answer = answers.get(feature)
+    if answer is None:
+        answer = answers[feature] = feature_open(feature, request)
+    return answer
+
+
 def available(entries, request=None):
     """The entries (tuples or dicts whose first item / "url" is a path) that exist
     and, for a section opened by the calendar, are already public.
@@ -175,7 +187,7 @@ def available(entries, request=None):
             if url not in live_paths:
                 continue
         feature = CALENDAR_GATES.get(url)
-        if feature and not feature_open(feature, request):
+        if feature and not _open_for(feature, request):
             continue
         shown.append(entry)
     return shown
