@@ -116,7 +116,9 @@ class ElectionCalendar(BaseGenericSetting):
             or not fragments.usable(request, shell=True)
         ):
             return super().load(request_or_site=request_or_site)
-        obj = fragments.memo("calendar", (), cls._get_or_create, request, shell=True)
+        # The same row object for every anonymous GET of the generation (no copy:
+        # nothing changes it on a public page; editors read their own).
+        obj = fragments.process_memo("calendar", (), cls._get_or_create, request, shell=True)
         setattr(request, attr_name, obj)
         return obj
 

@@ -195,3 +195,42 @@ def memo(name, parts, compute, request, shell=False):
         raw = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         _keep_in_front(local, cache_key, raw, len(raw), pagecache.max_seconds())
     return value
+
+
+# generation -> {(name, *parts): value}: process_memo()'s values, only the
+# current generation's (a purge leaves the old ones to be dropped).
+_in_process = {}
+
+
+def process_memo(name, parts, compute, request, shell=False):
+    """memo(), and the value then kept in this process for the generation: every
+    later caller gets the same object, with no cache read and no copy.
+
+    Only for small site-wide values that no caller changes (the Site of a host,
+    the calendar's row): a copy per request (unpickling a model instance)
+    costs more than the rest of reading it (issue 19)."""
+    if not usable(request, shell):
+        return compute()
+    try:
+        generation = _state(request)[0]
+    except Exception:  # noqa: BLE001  the stamp file or the cache is unusable
+        return memo(name, parts, compute, request, shell)
+    kept = _in_process.get(generation)
+    if kept is None:
+        _in_process.clear()
+        kept = _in_process[generation] = {}
+    key = (name, *parts)
+    value = kept.get(key, _MISSING)
+    if value is _MISSING:
+        value = memo(name, parts, compute, request, shell)
+        if value is None:
+            return None
+        if len(kept) < 256:  # bounded: parts may come from the visitor (a Host)
+            kept[key] = value
+    return value
+
+
+def forget_in_process():
+    """Drop process_memo()'s values (the test suite, with each cache.clear():
+    a test's rolled-back writes may have filled them without a purge's commit)."""
+    _in_process.clear()

@@ -189,6 +189,12 @@ def site_for(request):
         key = (split_domain_port(request._get_raw_host())[0], request.get_port())
     except Exception:  # a malformed Host: let Wagtail decide  # noqa: BLE001
         return Site.find_for_request(request)
+    # An anonymous GET: the same Site object for the generation (any save of a
+    # Site purges), in this process, not a copy unpickled at each request.
+    return fragments.process_memo("site", key, lambda: _site_of(request, key), request, shell=True)
+
+
+def _site_of(request, key):
     known = cache.get(SITE_CACHE_KEY) or {}
     if key in known:
         return known[key]

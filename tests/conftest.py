@@ -179,9 +179,13 @@ def _fresh_cache():
     """Each test starts with an empty cache (term lists, rate limits, pages)."""
     from django.core.cache import cache
 
+    from home import fragments
+
     cache.clear()
+    fragments.forget_in_process()
     yield
     cache.clear()
+    fragments.forget_in_process()
 
 
 def run_setup_steps(below=None):

@@ -291,9 +291,13 @@ def _build(name):
     """Build snapshot `name` in the database; what its builder returned, pickled."""
     from django.core.cache import cache
 
+    from home import fragments
+
     cache.clear()
+    fragments.forget_in_process()
     made = BUILDERS[name]()
     cache.clear()
+    fragments.forget_in_process()
     return pickle.dumps(made)
 
 

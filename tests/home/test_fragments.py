@@ -3,6 +3,8 @@
 rendering, far fewer queries, and every change of what the page shows is what
 the next anonymous visitor gets, with the origin cache off."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -239,3 +241,52 @@ def test_a_request_reads_the_generation_and_the_visitor_once(settings, monkeypat
     following = factory.get("/geografia/")
     assert fragments.memo("prueba", (0,), lambda: {"n": "nuevo"}, following) == {"n": "nuevo"}
     assert calls == {"generation": 2, "visitor": 2}
+
+
+def test_process_memo_gives_one_object_per_generation_and_editors_their_own(settings):
+    """Site-wide values no caller changes (a host's Site, the calendar's row) are
+    kept in the process for the generation: the same object for every anonymous
+    GET, a new one after a purge; a signed-in editor's request computes its own."""
+    settings.SHELL_CACHE_ENABLED = True
+    factory = RequestFactory()
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return {"fila": len(computed)}
+
+    first = fragments.process_memo("prueba", (1,), compute, factory.get("/"), shell=True)
+    again = fragments.process_memo("prueba", (1,), compute, factory.get("/"), shell=True)
+    assert again is first and first == {"fila": 1} and computed == [1]
+    editor = factory.get("/", HTTP_COOKIE="sessionid=x")
+    assert fragments.process_memo("prueba", (1,), compute, editor, shell=True) == {"fila": 2}
+    pagecache.purge()
+    after = fragments.process_memo("prueba", (1,), compute, factory.get("/"), shell=True)
+    assert after == {"fila": 3} and after is not first
+    settings.SHELL_CACHE_ENABLED = False
+    off = fragments.process_memo("prueba", (1,), compute, factory.get("/"), shell=True)
+    assert off == {"fila": 4}
+
+
+def test_the_site_and_the_calendar_of_anonymous_gets_follow_their_saves(site):
+    """The Site and the calendar kept in the process: a save of either is what
+    the next anonymous visitor's page reads."""
+    from wagtail.models import Site
+
+    from home import routing
+
+    factory = RequestFactory()
+    request = factory.get("/")
+    kept = routing.site_for(request)
+    assert routing.site_for(factory.get("/")) is kept
+    record = Site.objects.get(pk=kept.pk)
+    record.site_name = "Decide IEEM (prueba)"
+    record.save()
+    assert routing.site_for(factory.get("/")).site_name == "Decide IEEM (prueba)"
+    calendar = ElectionCalendar.load(request_or_site=factory.get("/"))
+    assert ElectionCalendar.load(request_or_site=factory.get("/")) is calendar
+    row = ElectionCalendar.objects.get(pk=calendar.pk)
+    row.election_day = datetime.date(2031, 6, 1)
+    row.save()
+    reloaded = ElectionCalendar.load(request_or_site=factory.get("/"))
+    assert reloaded.election_day == datetime.date(2031, 6, 1)
