@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django import template
 from django.core.signals import setting_changed
 from django.templatetags.static import static
@@ -154,3 +156,23 @@ def not_found_links():
     """[(url, label)] the 404 page suggests: registered by the apps that own
     those sections (home.navigation.register_section)."""
     return NOT_FOUND_LINKS
+
+
+@register.simple_tag(takes_context=True)
+def visit_counter(context):
+    """The page view of a visitor without JavaScript (participation/statistics/
+    counting.py: site.js sends a beacon instead): the <noscript> image that
+    base.html's template wrote, in Python (the same bytes; every page renders it,
+    and the template's failed lookup of request.GET.q cost two dir() of a
+    QueryDict; issue 19). The search term is cut to its first 80 characters."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    term = request.GET.get("q", "") if request is not None else ""
+    term = term[:80] if isinstance(term, str) else ""
+    query = f"&amp;q={quote(term, safe='')}" if term else ""
+    return mark_safe(
+        f'<noscript id="contar-visita" data-ruta="{conditional_escape(path)}" '
+        f'data-q="{conditional_escape(term)}"><img class="visit-pixel" '
+        f'src="/participa/visita.gif?ruta={quote(path, safe="")}{query}" '
+        'alt="" width="1" height="1"></noscript>'
+    )  # every value is escaped (quote() leaves nothing HTML would read)
