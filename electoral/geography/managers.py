@@ -22,7 +22,7 @@ from home import pagecache
 from home.text import fold_name_words
 
 from .svg import MapItem, Projection, bounds_of, polygons_of, render_map, shape_of, viewbox_of
-from .text import accented_words, head_town_from_ine
+from .text import accented_words, compress_ranges, head_town_from_ine
 
 VOTERS_SOURCE = (
     "Lista nominal de la elección de ayuntamientos 2021 (cómputo municipal del IEEM), "
@@ -315,33 +315,43 @@ class DistrictPageManager(PageManager):
 
 class MunicipalityDistrictManager(models.Manager):
     def rebuild_from_sections(self):
-        """Which districts each municipality has sections in, and how many:
-        one grouped query over the sections, then an upsert (idempotent)."""
+        """Which districts each municipality has sections in, how many, and their
+        numbers as runs (what the municipality's page lists): one query over the
+        sections, then an upsert (idempotent)."""
         Section = _model("Section")
+        numbers = defaultdict(list)
+        for municipality_id, district_id, number in (
+            Section.objects.filter(district__isnull=False)
+            .order_by("number")
+            .values_list("municipality_id", "district_id", "number")
+        ):
+            numbers[(municipality_id, district_id)].append(number)
         wanted = {
-            (row["municipality_id"], row["district_id"]): row["n"]
-            for row in Section.objects.filter(district__isnull=False)
-            .values("municipality_id", "district_id")
-            .annotate(n=models.Count("id"))
-            .order_by()
+            key: (len(found), [list(run) for run in compress_ranges(found)])
+            for key, found in numbers.items()
         }
         counts = ImportReport()
         existing = {(link.municipality_id, link.district_id): link for link in self.all()}
         to_create, to_update = [], []
-        for key, n in wanted.items():
+        for key, (n, runs) in wanted.items():
             link = existing.get(key)
             if link is None:
                 to_create.append(
-                    self.model(municipality_id=key[0], district_id=key[1], section_count=n)
+                    self.model(
+                        municipality_id=key[0],
+                        district_id=key[1],
+                        section_count=n,
+                        section_runs=runs,
+                    )
                 )
-            elif link.section_count != n:
-                link.section_count = n
+            elif link.section_count != n or link.section_runs != runs:
+                link.section_count, link.section_runs = n, runs
                 to_update.append(link)
             else:
                 counts.unchanged += 1
         stale = [link.pk for key, link in existing.items() if key not in wanted]
         self.bulk_create(to_create)
-        self.bulk_update(to_update, ["section_count"])
+        self.bulk_update(to_update, ["section_count", "section_runs"])
         pagecache.purge()  # bulk writes send no signals
         if stale:
             self.filter(pk__in=stale).delete()

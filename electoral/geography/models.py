@@ -90,7 +90,12 @@ def district_place(id, url_path, number, head_town, town):
 
 
 def _section_runs(numbers):
-    return [f"{a}–{b}" if a != b else f"{a}" for a, b in compress_ranges(numbers)]
+    return _formatted_runs(compress_ranges(numbers))
+
+
+def _formatted_runs(runs):
+    """[(first, last), ...] as the page writes them: "1–5", "7"."""
+    return [f"{a}–{b}" if a != b else f"{a}" for a, b in runs]
 
 
 def _maps():
@@ -468,38 +473,41 @@ class MunicipalityPage(Page):
         # Plain values through SQL compiled once per process (home/compiled.py):
         # the ORM built two page objects per district and compiled both
         # queries at every call, 1.5 of the page's 2.3 ms over the fixed part.
-        districts = [district_place(*row) for row in _MUNICIPALITY_DISTRICTS.rows(pk=self.pk)]
-        by_district = {}
-        sections = _MUNICIPALITY_SECTIONS.rows(pk=self.pk)
-        for number, district_id in sections:
-            by_district.setdefault(district_id, []).append(number)
+        # Each district's sections come as runs worked out at import time
+        # (MunicipalityDistrict.section_runs): reading the municipality's
+        # sections (304 in Toluca) was a fifth of the page.
+        districts, counts, runs_of = [], {}, {}
+        for *place, section_count, section_runs in _MUNICIPALITY_DISTRICTS.rows(pk=self.pk):
+            district = district_place(*place)
+            districts.append(district)
+            counts[district.id] = section_count
+            runs_of[district.id] = section_runs
+        unknown = [row[0] for row in _MUNICIPALITY_UNKNOWN_SECTIONS.rows(pk=self.pk)]
         groups = []
-        if len(districts) > 1 or by_district.get(None):
+        if len(districts) > 1 or unknown:
             for district in districts:
-                if by_district.get(district.id):
+                if counts[district.id]:
                     groups.append(
                         {
                             "district": district,
-                            "count": len(by_district[district.id]),
-                            "runs": _section_runs(by_district[district.id]),
+                            "count": counts[district.id],
+                            "runs": _formatted_runs(runs_of[district.id]),
                         }
                     )
-            if by_district.get(None):
+            if unknown:
                 groups.append(
-                    {
-                        "district": None,
-                        "count": len(by_district[None]),
-                        "runs": _section_runs(by_district[None]),
-                    }
+                    {"district": None, "count": len(unknown), "runs": _section_runs(unknown)}
                 )
-        # One list of all the sections only when they are not listed by district.
-        runs = [] if groups else _section_runs(number for number, _district in sections)
+        section_count = sum(counts.values()) + len(unknown)
+        # One list of all the sections only when they are not listed by district
+        # (then they are all in the one district, or there are none).
+        runs = [] if groups else [run for d in districts for run in _formatted_runs(runs_of[d.id])]
         return {
             "districts": districts,
             "split": len(districts) > 1,
-            "section_count": len(sections),
+            "section_count": section_count,
             "section_groups": groups,
-            "unknown_district_count": len(by_district.get(None, [])),
+            "unknown_district_count": len(unknown),
             "sections_source": _sections_source(),
             # The page's loops, rendered in Python (html.py)
             "district_links_html": html.district_links(districts),
@@ -512,7 +520,8 @@ class MunicipalityDistrict(models.Model):
     """A municipality has sections in a local district, and how many.
 
     Rebuilt from the section catalogue by every section import
-    (`MunicipalityDistrictManager.rebuild_from_sections`): never typed.
+    (`MunicipalityDistrictManager.rebuild_from_sections`): never typed. Sections
+    are read-only in the admin: the import is the only writer of both.
     """
 
     municipality = models.ForeignKey(
@@ -522,6 +531,10 @@ class MunicipalityDistrict(models.Model):
         DistrictPage, on_delete=models.CASCADE, related_name="municipality_links"
     )
     section_count = models.PositiveIntegerField("Secciones", default=0)
+    # The sections' numbers as runs of consecutive numbers, [[first, last], ...]:
+    # what the municipality's page lists, worked out at import time instead of
+    # reading every section of the municipality at each visit (issue 19).
+    section_runs = models.JSONField("Tramos de secciones", default=list, editable=False)
 
     objects = MunicipalityDistrictManager()
 
@@ -630,14 +643,17 @@ _MUNICIPALITY_DISTRICTS = CompiledQuery(
             "district__number",
             "district__head_town",
             "district__head_town_municipality__name",
+            "section_count",
+            "section_runs",
         )
     ),
 )
-_MUNICIPALITY_SECTIONS = CompiledQuery(
+# The sections without a district (the catalogue left it blank): usually none.
+_MUNICIPALITY_UNKNOWN_SECTIONS = CompiledQuery(
     Section,
     lambda pk: (
-        Section.objects.filter(municipality_id=pk)
+        Section.objects.filter(municipality_id=pk, district__isnull=True)
         .order_by("number")
-        .values_list("number", "district_id")
+        .values_list("number", flat=True)
     ),
 )

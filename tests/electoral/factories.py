@@ -37,6 +37,7 @@ from electoral.editorial.groups import ensure_staff_groups, sync_all_actors
 from electoral.editorial.models import ActorEditorGroup, PartyEditorAccount
 from electoral.editorial.workflow import ensure_workflow
 from electoral.geography.pages import ensure_geography_tree
+from electoral.geography.text import compress_ranges
 from electoral.models import (
     Candidacy,
     CandidateProfileIndexPage,
@@ -193,7 +194,17 @@ def section(number, municipality_ine, district_number=None):
     else:
         links = list(mun.district_links.all())
         dist = links[0].district if len(links) == 1 else None
-    return SectionFactory(number=number, municipality=mun, district=dist)
+    made = SectionFactory(number=number, municipality=mun, district=dist)
+    if dist is not None:
+        # As the import rebuilds them: the link's count and runs of sections.
+        link, _ = MunicipalityDistrict.objects.get_or_create(municipality=mun, district=dist)
+        numbers = sorted(
+            Section.objects.filter(municipality=mun, district=dist).values_list("number", flat=True)
+        )
+        link.section_count = len(numbers)
+        link.section_runs = [list(run) for run in compress_ranges(numbers)]
+        link.save()
+    return made
 
 
 def make_district(number):

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from electoral.models import Section
+from electoral.models import MunicipalityDistrict, Section
 from home.models import RepresentationBodyPage, RepresentationIndexPage
 from participation.statistics import models as stats
 from participation.statistics.models import DailyCount
@@ -48,6 +48,7 @@ def tenfold(days):
         ],
         batch_size=5000,
     )
+    MunicipalityDistrict.objects.rebuild_from_sections()  # as the import does
     today = timezone.localdate()
     DailyCount.objects.bulk_create(
         [

@@ -1,4 +1,5 @@
 import io
+import itertools
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -99,6 +100,27 @@ class RealFilesImportTests(TestCase):
         for m in MunicipalityPage.objects.prefetch_related("district_links"):
             total = sum(link.section_count for link in m.district_links.all())
             assert total == m.sections.count(), m.name
+
+    def test_links_keep_their_sections_as_runs_of_numbers(self):
+        """What the municipality's page lists, worked out at import time: every
+        section of the link's municipality and district, once, in order."""
+        runs_seen = 0
+        for link in MunicipalityDistrict.objects.all():
+            numbers = list(
+                Section.objects.filter(
+                    municipality_id=link.municipality_id, district_id=link.district_id
+                )
+                .order_by("number")
+                .values_list("number", flat=True)
+            )
+            expanded = [n for first, last in link.section_runs for n in range(first, last + 1)]
+            assert expanded == numbers, link
+            assert all(
+                later[0] > earlier[1] + 1
+                for earlier, later in itertools.pairwise(link.section_runs)
+            ), link  # runs as long as they go: never two that touch
+            runs_seen += len(link.section_runs)
+        assert runs_seen >= MunicipalityDistrict.objects.count()
 
     def test_maps_are_small_linked_and_named(self):
         maps = {m.kind: m.svg for m in GeographyMap.objects.all()}

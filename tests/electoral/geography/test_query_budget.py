@@ -4,7 +4,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from electoral.models import MunicipalityPage, Section
+from electoral.models import MunicipalityDistrict, MunicipalityPage, Section
 
 BUDGET = 13  # +1: the calendar (results links and menu entry, from its results date)
 PAGES = [
@@ -48,6 +48,7 @@ class QueryBudgetTests(TestCase):
             for i, (m, d) in enumerate(existing * 9)
         ]
         Section.objects.bulk_create(extra, batch_size=2000)
+        MunicipalityDistrict.objects.rebuild_from_sections()  # as the import does
         assert Section.objects.count() == 10 * 6544
         assert MunicipalityPage.objects.get(slug="ecatepec-de-morelos").sections.count() == 7450
         for url in PAGES:
