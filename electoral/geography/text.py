@@ -1,5 +1,7 @@
 """Section numbers and head town names (names compare through `home.text.fold_name_words`)."""
 
+import functools
+
 from home.text import fold_name_words
 
 
@@ -83,6 +85,7 @@ def head_town_from_ine(ine_name, accents):
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=512)  # two names in, a label out: asked per district per page
 def head_town_label(head_town, municipality_name=None):
     """«Toluca de Lerdo (Toluca)»; just «Metepec» when the town is named like its municipality."""
     if not head_town:
