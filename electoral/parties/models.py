@@ -372,6 +372,29 @@ class PoliticalActorPage(Page):
         return ids
 
 
+class ActorCard:
+    """What the public pages below an actor show of it (breadcrumbs, "Publicado
+    por", the profile's facts, the description): its id, title and URL. Kept
+    for the page-cache generation (`_ActorContentMixin.remember_actor`) instead
+    of a whole PoliticalActorPage built at every request: a publish, move or
+    save of any page purges it, as it does the routes."""
+
+    __slots__ = ("pk", "title", "url")
+
+    def __init__(self, pk, title, url):
+        self.pk, self.title, self.url = pk, title, url
+
+    def __getstate__(self):
+        return (self.pk, self.title, self.url)
+
+    def __setstate__(self, state):
+        self.pk, self.title, self.url = state
+
+    @classmethod
+    def of(cls, actor):
+        return None if actor is None else cls(actor.pk, actor.title, actor.url)
+
+
 class _ActorContentMixin:
     """Pages written by a postulating actor, somewhere below its actor page."""
 
@@ -386,27 +409,34 @@ class _ActorContentMixin:
                 return found
         return PoliticalActorPage.objects.ancestor_of(self).first()
 
+    @cached_property
+    def actor_card(self):
+        """The actor as its public pages show it (ActorCard), or None: kept for
+        the generation for an anonymous GET (set by remember_actor), else read
+        from `actor`."""
+        return ActorCard.of(self.actor)
+
     def get_context(self, request, *args, **kwargs):
         self.remember_actor(request)
         return super().get_context(request, *args, **kwargs)
 
     def remember_actor(self, request):
-        """For an anonymous visitor's GET, the id of `actor` kept for the
-        page-cache generation (the shape of the tree: a move purges it), so
-        that the actor, if the page asks for it, is one query compiled once
+        """For an anonymous visitor's GET, the actor's card (its id, title and
+        URL) kept for the page-cache generation (the shape of the tree: a
+        publish or a move purges it): the templates read no actor page, and the
+        actor, if the page asks for it, is one query compiled once
         (home.routing.fetch_page): the ORM's ancestor query was a tenth of an
-        uncached platform or profile."""
+        uncached platform or profile, building the actor page another tenth."""
         if "actor" in self.__dict__ or not self.pk or not fragments.usable(request, shell=True):
             return
-        self._actor_pk = memo("actor", (self.path,), self._actor_id, request, shell=True)
+        card = memo("actor-card", (self.path,), self._actor_card, request, shell=True)
+        if card is not None:
+            self.__dict__["actor_card"] = card
+            self._actor_pk = card.pk
 
-    def _actor_id(self):
-        return (
-            PoliticalActorPage.objects.ancestor_of(self)
-            .order_by("path")
-            .values_list("pk", flat=True)
-            .first()
-        )
+    def _actor_card(self):
+        actor = PoliticalActorPage.objects.ancestor_of(self).order_by("path").first()
+        return ActorCard.of(actor)
 
 
 class _ActorParticipationTarget(ParticipationTarget):
@@ -488,7 +518,9 @@ class PlatformPage(_ActorParticipationTarget, _ActorContentMixin, _OnePerActorMi
     @property
     def meta_description(self):
         return (
-            self.search_description or self.intro or f"Plataforma electoral de {self.actor.title}."
+            self.search_description
+            or self.intro
+            or f"Plataforma electoral de {self.actor_card.title}."
         )
 
     def topic_sections(self):

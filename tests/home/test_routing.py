@@ -227,3 +227,58 @@ def test_a_remembered_actor_is_the_orms_and_follows_a_move(site, rf, shell_cache
     request.COOKIES["sessionid"] = "x"
     page.remember_actor(request)
     assert "_actor_pk" not in page.__dict__ and page.actor.pk == moved.pk
+
+
+def test_an_actor_card_is_the_orms_and_follows_a_publish_and_a_move(site, rf, shell_cache):
+    """What a platform or profile shows of its actor (ActorCard: id, title, URL),
+    kept for the generation for an anonymous GET: the same as the ORM's actor
+    page, and a new one after the actor's publish or the page's move."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from electoral.models import CandidateProfileIndexPage, CandidateProfilePage
+    from electoral.parties.models import ActorCard, PoliticalActorPage
+
+    def card(pk, user=None):
+        request = rf.get("/")
+        request.user = user or AnonymousUser()
+        page = CandidateProfilePage.objects.get(pk=pk)
+        page.remember_actor(request)
+        with CaptureQueriesContext(connection) as queries:
+            found = page.actor_card
+        return found, len(queries.captured_queries)
+
+    def orms(pk):
+        actor = PoliticalActorPage.objects.ancestor_of(CandidateProfilePage.objects.get(pk=pk))
+        actor = actor.get()
+        return (actor.pk, actor.title, actor.url)
+
+    profile = CandidateProfilePage.objects.live().order_by("path").first()
+    for _ in range(2):  # computed, then kept: no query when the template reads it
+        ours, queries = card(profile.pk)
+        assert type(ours) is ActorCard and queries == 0
+        assert (ours.pk, ours.title, ours.url) == orms(profile.pk)
+
+    actor = PoliticalActorPage.objects.get(pk=ours.pk)
+    actor.title = "Partido renombrado"
+    actor.save_revision().publish()
+    ours, _ = card(profile.pk)
+    assert ours.title == "Partido renombrado"
+    assert (ours.pk, ours.title, ours.url) == orms(profile.pk)
+
+    other = (
+        CandidateProfileIndexPage.objects.exclude(path__startswith=actor.path)
+        .order_by("path")
+        .first()
+    )
+    profile.move(other, pos="last-child")
+    moved, _ = card(profile.pk)
+    assert moved.pk != actor.pk and (moved.pk, moved.title, moved.url) == orms(profile.pk)
+
+    # A signed-in editor's page reads it from the database (the ORM's actor).
+    page = CandidateProfilePage.objects.get(pk=profile.pk)
+    request = rf.get("/")
+    request.user = site.root_page.owner or AnonymousUser()
+    request.COOKIES["sessionid"] = "x"
+    page.remember_actor(request)
+    assert "actor_card" not in page.__dict__
+    assert (page.actor_card.pk, page.actor_card.title, page.actor_card.url) == orms(profile.pk)
