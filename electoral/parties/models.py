@@ -28,7 +28,12 @@ from home.fragments import memo
 from home.media_guard import MediaGuardPageForm
 from home.participation import ParticipationTarget
 
-from .blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
+from .blocks import (
+    PlatformStreamBlock,
+    ProposalStreamBlock,
+    TrajectoryStreamBlock,
+    topics_kept,
+)
 from .candidacies import Candidacy, Role
 from .capture import PublishedProfiles, attach_published_profiles
 
@@ -416,9 +421,27 @@ class _ActorContentMixin:
         from `actor`."""
         return ActorCard.of(self.actor)
 
+    # StreamFields with topics (TopicChooserBlock), converted in get_context.
+    topic_streams = ()
+
     def get_context(self, request, *args, **kwargs):
         self.remember_actor(request)
+        self.convert_topic_streams(request)
         return super().get_context(request, *args, **kwargs)
+
+    def convert_topic_streams(self, request):
+        """For an anonymous visitor's GET, convert the page's streams now, with
+        the topics of the taxonomy kept for the page-cache generation (a
+        site-wide snippet: a topic's save or delete purges it) instead of a
+        query per stream; the templates then read the converted blocks."""
+        if not self.topic_streams or not fragments.usable(request, shell=True):
+            return
+        topics = memo("topics", (), _all_topics, request, shell=True)
+        with topics_kept(topics):
+            for name in self.topic_streams:
+                stream = getattr(self, name)
+                for index in range(len(stream)):
+                    stream[index]  # converts every block of its type at once
 
     def remember_actor(self, request):
         """For an anonymous visitor's GET, the actor's card (its id, title and
@@ -437,6 +460,12 @@ class _ActorContentMixin:
     def _actor_card(self):
         actor = PoliticalActorPage.objects.ancestor_of(self).order_by("path").first()
         return ActorCard.of(actor)
+
+
+def _all_topics():
+    """Every topic's row, by pk, as TopicChooserBlock's query selects it."""
+    names = [f.attname for f in Topic._meta.concrete_fields]
+    return {row[0]: tuple(row) for row in Topic.objects.order_by("pk").values_list(*names)}
 
 
 class _ActorParticipationTarget(ParticipationTarget):
@@ -473,6 +502,7 @@ class PlatformPage(_ActorParticipationTarget, _ActorContentMixin, _OnePerActorMi
     base_form_class = MediaGuardPageForm  # no other actor's images or documents
 
     fixed_slug = "plataforma"
+    topic_streams = ("body",)
 
     intro = models.TextField(
         "Resumen",
@@ -675,6 +705,7 @@ class CandidateProfilePage(_ActorParticipationTarget, _ActorContentMixin, Page):
 
     whole_page_kind = participation.PROFILE
     block_kind = participation.PROPOSAL
+    topic_streams = ("proposals",)
 
     candidacy = models.OneToOneField(
         "electoral.Candidacy",
