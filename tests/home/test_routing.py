@@ -166,6 +166,8 @@ def test_the_precompiled_page_query_builds_what_the_orm_builds(site):
         theirs = model.objects.get(pk=pk)
         assert type(ours) is type(theirs) and fields(ours) == fields(theirs)
         assert (ours._state.db, ours._state.adding) == (theirs._state.db, theirs._state.adding)
+        assert ours._state.fetch_mode == theirs._state.fetch_mode
+        assert list(ours.__dict__) == list(theirs.__dict__)  # the same order too
         checked.add(model)
     assert len(checked) >= 8  # every kind of page of the site, with dates and JSON
     # ... and built from the compiled SQL (home/compiled.py), not by the ORM's fallback.
@@ -175,6 +177,8 @@ def test_the_precompiled_page_query_builds_what_the_orm_builds(site):
         compiled = routing._page_queries[(model, True)]._compiled
         (plan,) = [plan for key, plan in compiled.items() if key[0] == "default"]
         assert plan[2] is not None, model
+        # ... without the constructors (home/compiled.py `_build`).
+        assert plan[2][4] is not None, model
     page = MunicipalityPage.objects.live().get(name="Toluca")
     page.unpublish()
     assert routing.fetch_live_page(MunicipalityPage, page.pk) is None
@@ -282,3 +286,24 @@ def test_an_actor_card_is_the_orms_and_follows_a_publish_and_a_move(site, rf, sh
     page.remember_actor(request)
     assert "actor_card" not in page.__dict__
     assert (page.actor_card.pk, page.actor_card.title, page.actor_card.url) == orms(profile.pk)
+
+
+def test_a_precompiled_page_still_sends_post_init_to_its_receivers(site):
+    """Built without the constructors only while no pre_init/post_init receiver
+    listens: a receiver connected gets its signal, as from the ORM."""
+    from django.db.models.signals import post_init
+
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance.pk)
+
+    post_init.connect(receiver, sender=MunicipalityPage)
+    try:
+        assert routing.fetch_live_page(MunicipalityPage, page.pk).pk == page.pk
+    finally:
+        post_init.disconnect(receiver, sender=MunicipalityPage)
+    assert seen == [page.pk]
+    routing.fetch_live_page(MunicipalityPage, page.pk)
+    assert seen == [page.pk]
