@@ -199,10 +199,16 @@ def _known_inits():
 
 
 def _setters(model, init_list):
-    """[(attname, use setattr?)] for `model`'s rows of `init_list`, or None
-    where only the constructor may build the instance."""
+    """([(attname, use setattr?)], attname `id` is read from or None) for
+    `model`'s rows of `init_list`, or None where only the constructor may
+    build the instance."""
     opts = model._meta
-    if opts.abstract or init_list != [f.attname for f in opts.concrete_fields]:
+    # Every concrete field, or some of them in the same order (the others
+    # deferred, as Model.from_db leaves them).
+    attnames = [f.attname for f in opts.concrete_fields]
+    position = {name: index for index, name in enumerate(attnames)}
+    order = [position.get(name) for name in init_list]
+    if opts.abstract or None in order or order != sorted(set(order)):
         return None
     known = _known_inits()
     if any(klass.__dict__.get("__init__", object.__init__) not in known for klass in model.__mro__):
@@ -217,10 +223,45 @@ def _setters(model, init_list):
             ForeignKeyDeferredAttribute,  # sets the id, nothing cached yet
         )
         setters.append((attname, converts))
-    return setters
+    # Wagtail's page constructors ask `self.id` ("newly created?"): for a row
+    # without it, Django reads it from the parent link (the same value) and
+    # keeps it in __dict__, last; so does _build. Any other case: the constructor.
+    id_from = None
+    if _page_inits(model) and "id" not in init_list:
+        link = opts.get_ancestor_link(opts.get_field("id").model)
+        if link is None or link.attname not in init_list:
+            return None
+        id_from = link.attname
+    return setters, id_from
+
+
+def _page_inits(model):
+    from wagtail.models import AbstractPage
+    from wagtail.models.pages import ShowInMenusMixin
+
+    return any(
+        klass.__dict__.get("__init__") in (AbstractPage.__init__, ShowInMenusMixin.__init__)
+        for klass in model.__mro__
+    )
+
+
+_model_setters = {}
+
+
+def build_instance(model, alias, init_list, values, fetch_mode=None):
+    """`model.from_db(alias, init_list, values, fetch_mode=...)`, without the
+    constructors where that builds the same instance (see above)."""
+    key = (model, tuple(init_list))
+    setters = _model_setters.get(key, False)
+    if setters is False:
+        setters = _model_setters[key] = _setters(model, list(init_list))
+    if setters is None or pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return model.from_db(alias, init_list, values, fetch_mode=fetch_mode)
+    return _build(model, alias, init_list, values, fetch_mode, setters)
 
 
 def _build(model, alias, init_list, values, fetch_mode, setters):
+    setters, id_from = setters
     obj = model.__new__(model)
     state = obj.__dict__
     state["_state"] = ModelState()
@@ -229,6 +270,10 @@ def _build(model, alias, init_list, values, fetch_mode, setters):
             setattr(obj, attname, value)
         else:
             state[attname] = value
+    if id_from is not None:
+        if not state[id_from]:  # "newly created": the constructors decide
+            return model.from_db(alias, init_list, values, fetch_mode=fetch_mode)
+        state["id"] = state[id_from]
     obj._state.adding = False
     obj._state.db = alias
     if fetch_mode is not None:

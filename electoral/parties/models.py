@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
 from home import fragments, participation
-from home.compiled import CompiledQuery
+from home.compiled import CompiledQuery, build_instance
 from home.fragments import memo
 from home.media_guard import MediaGuardPageForm
 from home.participation import ParticipationTarget
@@ -661,20 +661,26 @@ class _ProfileCandidacy:
         alias = router.db_for_read(Candidacy)
         row = rows[0]
         count = len(_CANDIDACY_NAMES)
-        candidacy = Candidacy.from_db(alias, _CANDIDACY_NAMES, row[:count])
+        candidacy = build_instance(Candidacy, alias, _CANDIDACY_NAMES, row[:count])
         municipality_name, district_number = row[count:]
         # As select_related(...).only("municipality__name", "district__number").
         cache = candidacy._state.fields_cache
         cache["municipality"] = (
-            MunicipalityPage.from_db(
-                alias, ["page_ptr_id", "name"], [candidacy.municipality_id, municipality_name]
+            build_instance(
+                MunicipalityPage,
+                alias,
+                ["page_ptr_id", "name"],
+                [candidacy.municipality_id, municipality_name],
             )
             if candidacy.municipality_id is not None
             else None
         )
         cache["district"] = (
-            DistrictPage.from_db(
-                alias, ["page_ptr_id", "number"], [candidacy.district_id, district_number]
+            build_instance(
+                DistrictPage,
+                alias,
+                ["page_ptr_id", "number"],
+                [candidacy.district_id, district_number],
             )
             if candidacy.district_id is not None
             else None
@@ -693,7 +699,7 @@ class _ProfileCandidacy:
         if district:
             values["district_pk"] = owner.district_id
         rows = query.rows(**values)
-        return Candidacy.from_db(alias, ["id", "name"], list(rows[0])) if rows else None
+        return build_instance(Candidacy, alias, ["id", "name"], list(rows[0])) if rows else None
 
 
 _PROFILE_CANDIDACY = _ProfileCandidacy()

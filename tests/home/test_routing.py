@@ -307,3 +307,35 @@ def test_a_precompiled_page_still_sends_post_init_to_its_receivers(site):
     assert seen == [page.pk]
     routing.fetch_live_page(MunicipalityPage, page.pk)
     assert seen == [page.pk]
+
+
+def test_build_instance_is_model_from_db(site):
+    """home.compiled.build_instance: the instance Model.from_db builds, for a
+    whole row and for some fields (the others deferred), pages and plain models."""
+    from electoral.parties.candidacies import Candidacy
+    from home.compiled import build_instance
+
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    candidacy = Candidacy.objects.order_by("pk").first()
+    cases = [
+        (MunicipalityPage, ["page_ptr_id", "name"], [page.pk, page.name]),
+        (Candidacy, ["id", "name"], [candidacy.pk, candidacy.name]),
+        (
+            Candidacy,
+            [f.attname for f in Candidacy._meta.concrete_fields],
+            [getattr(candidacy, f.attname) for f in Candidacy._meta.concrete_fields],
+        ),
+    ]
+    for model, names, values in cases:
+        ours = build_instance(model, "default", names, values)
+        theirs = model.from_db("default", names, values)
+        assert type(ours) is model and list(ours.__dict__) == list(theirs.__dict__)
+        assert {k: v for k, v in ours.__dict__.items() if k != "_state"} == {
+            k: v for k, v in theirs.__dict__.items() if k != "_state"
+        }
+        assert (ours._state.db, ours._state.adding) == ("default", False)
+        assert ours.get_deferred_fields() == theirs.get_deferred_fields()
+    assert (
+        build_instance(MunicipalityPage, "default", ["page_ptr_id", "name"], [page.pk, "x"]).pk
+        == page.pk
+    )
