@@ -18,7 +18,12 @@ request (home/routing.py `fetch_page`, through `instance()`).
 import threading
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections, router
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connections, models, router
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.signals import post_init, pre_init
+from wagtail.fields import StreamField
 
 # Values no row is expected to hold, within the range of every integer field
 # but the small ones (the ORM compiles a lookup of an out-of-range value to
@@ -74,11 +79,12 @@ class CompiledQuery:
             raise ValueError(f"{self.build!r}: values not passed through unchanged")
         # The ORM's converters of the selected columns (booleans and dates on
         # SQLite, JSON, ...): every row is given as the ORM would give it.
-        converters = list(
-            compiler.get_converters(
+        converters = [
+            (position, ([_lighter(convert) for convert in functions], expression))
+            for position, (functions, expression) in compiler.get_converters(
                 [column[0] for column in compiler.select[: compiler.col_count]]
             ).items()
-        )
+        ]
         return sql, tuple(plan), _instance_plan(queryset, compiler), converters
 
     def _compiled_for(self, values):
@@ -135,9 +141,12 @@ class CompiledQuery:
             row = cursor.fetchone()
         if row is None:
             return None
-        init_list, start, end, fetch_mode = instances
+        init_list, start, end, fetch_mode, setters = instances
         row = self._convert(row, converters, alias)
-        return self.model.from_db(alias, init_list, row[start:end], fetch_mode=fetch_mode)
+        model = self.model
+        if setters is None or pre_init.has_listeners(model) or post_init.has_listeners(model):
+            return model.from_db(alias, init_list, row[start:end], fetch_mode=fetch_mode)
+        return _build(model, alias, init_list, row[start:end], fetch_mode, setters)
 
 
 def _instance_plan(queryset, compiler):
@@ -154,4 +163,144 @@ def _instance_plan(queryset, compiler):
     select = compiler.select
     start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
     init_list = [column[0].target.attname for column in select[start:end]]
-    return init_list, start, end, queryset._fetch_mode
+    return init_list, start, end, queryset._fetch_mode, _setters(queryset.model, init_list)
+
+
+# --- Instances built as Model.from_db builds them, without the constructors -----
+#
+# Model.from_db calls the model's constructor with every column's value: on a
+# page model that is Django's loop over the fields, ClusterableModel's list of
+# every child relation (a walk over all the model's fields, reverse relations
+# included) and Wagtail's "newly created?" tests, a tenth of a cold page's
+# fetch. For a row of every concrete field in order, with no pre_init/post_init
+# receiver and no constructor but the known ones (which do nothing more for a
+# row read from the database), the instance is built directly: the same
+# __dict__, in the same order, each value set through its attribute's
+# descriptor where it has one that converts (a StreamField's), as __init__ sets it.
+
+_KNOWN_INITS = None
+
+
+def _known_inits():
+    global _KNOWN_INITS
+    if _KNOWN_INITS is None:
+        from modelcluster.models import ClusterableModel
+        from wagtail.models import AbstractPage
+        from wagtail.models.pages import ShowInMenusMixin
+
+        _KNOWN_INITS = {
+            object.__init__,
+            models.Model.__init__,
+            ClusterableModel.__init__,
+            AbstractPage.__init__,
+            ShowInMenusMixin.__init__,
+        }
+    return _KNOWN_INITS
+
+
+def _setters(model, init_list):
+    """([(attname, use setattr?)], attname `id` is read from or None) for
+    `model`'s rows of `init_list`, or None where only the constructor may
+    build the instance."""
+    opts = model._meta
+    # Every concrete field, or some of them in the same order (the others
+    # deferred, as Model.from_db leaves them).
+    attnames = [f.attname for f in opts.concrete_fields]
+    position = {name: index for index, name in enumerate(attnames)}
+    order = [position.get(name) for name in init_list]
+    if opts.abstract or None in order or order != sorted(set(order)):
+        return None
+    known = _known_inits()
+    if any(klass.__dict__.get("__init__", object.__init__) not in known for klass in model.__mro__):
+        return None
+    setters = []
+    for attname in init_list:
+        descriptor = next(
+            (klass.__dict__[attname] for klass in model.__mro__ if attname in klass.__dict__), None
+        )
+        converts = hasattr(type(descriptor), "__set__") and not isinstance(
+            descriptor,
+            ForeignKeyDeferredAttribute,  # sets the id, nothing cached yet
+        )
+        setters.append((attname, converts))
+    # Wagtail's page constructors ask `self.id` ("newly created?"): for a row
+    # without it, Django reads it from the parent link (the same value) and
+    # keeps it in __dict__, last; so does _build. Any other case: the constructor.
+    id_from = None
+    if _page_inits(model) and "id" not in init_list:
+        link = opts.get_ancestor_link(opts.get_field("id").model)
+        if link is None or link.attname not in init_list:
+            return None
+        id_from = link.attname
+    return setters, id_from
+
+
+def _page_inits(model):
+    from wagtail.models import AbstractPage
+    from wagtail.models.pages import ShowInMenusMixin
+
+    return any(
+        klass.__dict__.get("__init__") in (AbstractPage.__init__, ShowInMenusMixin.__init__)
+        for klass in model.__mro__
+    )
+
+
+_model_setters = {}
+
+
+def build_instance(model, alias, init_list, values, fetch_mode=None):
+    """`model.from_db(alias, init_list, values, fetch_mode=...)`, without the
+    constructors where that builds the same instance (see above)."""
+    key = (model, tuple(init_list))
+    setters = _model_setters.get(key, False)
+    if setters is False:
+        setters = _model_setters[key] = _setters(model, list(init_list))
+    if setters is None or pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return model.from_db(alias, init_list, values, fetch_mode=fetch_mode)
+    return _build(model, alias, init_list, values, fetch_mode, setters)
+
+
+def _build(model, alias, init_list, values, fetch_mode, setters):
+    setters, id_from = setters
+    obj = model.__new__(model)
+    state = obj.__dict__
+    state["_state"] = ModelState()
+    for (attname, converts), value in zip(setters, values, strict=True):
+        if converts:
+            setattr(obj, attname, value)
+        else:
+            state[attname] = value
+    if id_from is not None:
+        if not state[id_from]:  # "newly created": the constructors decide
+            return model.from_db(alias, init_list, values, fetch_mode=fetch_mode)
+        state["id"] = state[id_from]
+    obj._state.adding = False
+    obj._state.db = alias
+    if fetch_mode is not None:
+        obj._state.fetch_mode = fetch_mode
+    return obj
+
+
+# --- A StreamField's converter without a new JSONField per value ------------------
+
+_json_fields = {}
+
+
+def _lighter(convert):
+    """StreamField.from_db_value builds a JSONField at every value (its
+    `json_field` is a property): the same conversion with one JSONField per
+    StreamField, kept."""
+    field = getattr(convert, "__self__", None)
+    if not isinstance(field, StreamField) or (
+        getattr(convert, "__func__", None) is not StreamField.from_db_value
+        or type(field).json_field is not StreamField.json_field
+    ):
+        return convert
+    json_field = _json_fields.get(id(field))
+    if json_field is None:
+        json_field = _json_fields[id(field)] = models.JSONField(encoder=DjangoJSONEncoder)
+
+    def from_db_value(value, expression, connection):
+        return field.to_python(json_field.from_db_value(value, expression, connection))
+
+    return from_db_value

@@ -6,6 +6,8 @@ and ideas attach to a platform's topic sections and to a profile's proposals
 through that id, so editors can keep editing without orphaning them.
 """
 
+import contextlib
+import contextvars
 import copy
 from functools import cached_property
 
@@ -20,6 +22,24 @@ from home.compiled import CompiledQuery
 PROPOSAL_TITLE_MAX = 120
 PROPOSAL_TEXT_MAX = 1500
 SECTION_TITLE_MAX = 160
+
+
+# The rows of the taxonomy's topics ({pk: row of every concrete field}) kept
+# for the page-cache generation, while a page converts its streams for an
+# anonymous visitor (`topics_kept`).
+_kept_topics = contextvars.ContextVar("kept_topics", default=None)
+
+
+@contextlib.contextmanager
+def topics_kept(topics):
+    """Within the block, TopicChooserBlock reads its topics from `topics` (the
+    row of every topic by its pk, as its query selects them, kept for the
+    generation: a topic's save or delete purges it) instead of the database."""
+    token = _kept_topics.set(topics)
+    try:
+        yield
+    finally:
+        _kept_topics.reset(token)
 
 
 class TopicChooserBlock(SnippetChooserBlock):
@@ -50,8 +70,13 @@ class TopicChooserBlock(SnippetChooserBlock):
         query, names, fetch_mode = self._compiled
         model = self.model_class
         alias = router.db_for_read(model)
+        kept = _kept_topics.get()
+        if kept is None:
+            rows = query.rows(ids=sorted(ids))
+        else:  # the rows the query would give
+            rows = [kept[pk] for pk in sorted(ids) if pk in kept]
         objects = {}
-        for row in query.rows(ids=sorted(ids)):
+        for row in rows:
             obj = model.from_db(alias, names, row, fetch_mode=fetch_mode)
             objects[obj.pk] = obj
         seen, result = set(), []

@@ -23,12 +23,17 @@ from wagtail.search import index
 
 from electoral.geography.models import DistrictPage, MunicipalityPage
 from home import fragments, participation
-from home.compiled import CompiledQuery
+from home.compiled import CompiledQuery, build_instance
 from home.fragments import memo
 from home.media_guard import MediaGuardPageForm
 from home.participation import ParticipationTarget
 
-from .blocks import PlatformStreamBlock, ProposalStreamBlock, TrajectoryStreamBlock
+from .blocks import (
+    PlatformStreamBlock,
+    ProposalStreamBlock,
+    TrajectoryStreamBlock,
+    topics_kept,
+)
 from .candidacies import Candidacy, Role
 from .capture import PublishedProfiles, attach_published_profiles
 
@@ -372,6 +377,29 @@ class PoliticalActorPage(Page):
         return ids
 
 
+class ActorCard:
+    """What the public pages below an actor show of it (breadcrumbs, "Publicado
+    por", the profile's facts, the description): its id, title and URL. Kept
+    for the page-cache generation (`_ActorContentMixin.remember_actor`) instead
+    of a whole PoliticalActorPage built at every request: a publish, move or
+    save of any page purges it, as it does the routes."""
+
+    __slots__ = ("pk", "title", "url")
+
+    def __init__(self, pk, title, url):
+        self.pk, self.title, self.url = pk, title, url
+
+    def __getstate__(self):
+        return (self.pk, self.title, self.url)
+
+    def __setstate__(self, state):
+        self.pk, self.title, self.url = state
+
+    @classmethod
+    def of(cls, actor):
+        return None if actor is None else cls(actor.pk, actor.title, actor.url)
+
+
 class _ActorContentMixin:
     """Pages written by a postulating actor, somewhere below its actor page."""
 
@@ -386,27 +414,58 @@ class _ActorContentMixin:
                 return found
         return PoliticalActorPage.objects.ancestor_of(self).first()
 
+    @cached_property
+    def actor_card(self):
+        """The actor as its public pages show it (ActorCard), or None: kept for
+        the generation for an anonymous GET (set by remember_actor), else read
+        from `actor`."""
+        return ActorCard.of(self.actor)
+
+    # StreamFields with topics (TopicChooserBlock), converted in get_context.
+    topic_streams = ()
+
     def get_context(self, request, *args, **kwargs):
         self.remember_actor(request)
+        self.convert_topic_streams(request)
         return super().get_context(request, *args, **kwargs)
 
+    def convert_topic_streams(self, request):
+        """For an anonymous visitor's GET, convert the page's streams now, with
+        the topics of the taxonomy kept for the page-cache generation (a
+        site-wide snippet: a topic's save or delete purges it) instead of a
+        query per stream; the templates then read the converted blocks."""
+        if not self.topic_streams or not fragments.usable(request, shell=True):
+            return
+        topics = memo("topics", (), _all_topics, request, shell=True)
+        with topics_kept(topics):
+            for name in self.topic_streams:
+                stream = getattr(self, name)
+                for index in range(len(stream)):
+                    stream[index]  # converts every block of its type at once
+
     def remember_actor(self, request):
-        """For an anonymous visitor's GET, the id of `actor` kept for the
-        page-cache generation (the shape of the tree: a move purges it), so
-        that the actor, if the page asks for it, is one query compiled once
+        """For an anonymous visitor's GET, the actor's card (its id, title and
+        URL) kept for the page-cache generation (the shape of the tree: a
+        publish or a move purges it): the templates read no actor page, and the
+        actor, if the page asks for it, is one query compiled once
         (home.routing.fetch_page): the ORM's ancestor query was a tenth of an
-        uncached platform or profile."""
+        uncached platform or profile, building the actor page another tenth."""
         if "actor" in self.__dict__ or not self.pk or not fragments.usable(request, shell=True):
             return
-        self._actor_pk = memo("actor", (self.path,), self._actor_id, request, shell=True)
+        card = memo("actor-card", (self.path,), self._actor_card, request, shell=True)
+        if card is not None:
+            self.__dict__["actor_card"] = card
+            self._actor_pk = card.pk
 
-    def _actor_id(self):
-        return (
-            PoliticalActorPage.objects.ancestor_of(self)
-            .order_by("path")
-            .values_list("pk", flat=True)
-            .first()
-        )
+    def _actor_card(self):
+        actor = PoliticalActorPage.objects.ancestor_of(self).order_by("path").first()
+        return ActorCard.of(actor)
+
+
+def _all_topics():
+    """Every topic's row, by pk, as TopicChooserBlock's query selects it."""
+    names = [f.attname for f in Topic._meta.concrete_fields]
+    return {row[0]: tuple(row) for row in Topic.objects.order_by("pk").values_list(*names)}
 
 
 class _ActorParticipationTarget(ParticipationTarget):
@@ -443,6 +502,7 @@ class PlatformPage(_ActorParticipationTarget, _ActorContentMixin, _OnePerActorMi
     base_form_class = MediaGuardPageForm  # no other actor's images or documents
 
     fixed_slug = "plataforma"
+    topic_streams = ("body",)
 
     intro = models.TextField(
         "Resumen",
@@ -488,7 +548,9 @@ class PlatformPage(_ActorParticipationTarget, _ActorContentMixin, _OnePerActorMi
     @property
     def meta_description(self):
         return (
-            self.search_description or self.intro or f"Plataforma electoral de {self.actor.title}."
+            self.search_description
+            or self.intro
+            or f"Plataforma electoral de {self.actor_card.title}."
         )
 
     def topic_sections(self):
@@ -599,20 +661,26 @@ class _ProfileCandidacy:
         alias = router.db_for_read(Candidacy)
         row = rows[0]
         count = len(_CANDIDACY_NAMES)
-        candidacy = Candidacy.from_db(alias, _CANDIDACY_NAMES, row[:count])
+        candidacy = build_instance(Candidacy, alias, _CANDIDACY_NAMES, row[:count])
         municipality_name, district_number = row[count:]
         # As select_related(...).only("municipality__name", "district__number").
         cache = candidacy._state.fields_cache
         cache["municipality"] = (
-            MunicipalityPage.from_db(
-                alias, ["page_ptr_id", "name"], [candidacy.municipality_id, municipality_name]
+            build_instance(
+                MunicipalityPage,
+                alias,
+                ["page_ptr_id", "name"],
+                [candidacy.municipality_id, municipality_name],
             )
             if candidacy.municipality_id is not None
             else None
         )
         cache["district"] = (
-            DistrictPage.from_db(
-                alias, ["page_ptr_id", "number"], [candidacy.district_id, district_number]
+            build_instance(
+                DistrictPage,
+                alias,
+                ["page_ptr_id", "number"],
+                [candidacy.district_id, district_number],
             )
             if candidacy.district_id is not None
             else None
@@ -631,7 +699,7 @@ class _ProfileCandidacy:
         if district:
             values["district_pk"] = owner.district_id
         rows = query.rows(**values)
-        return Candidacy.from_db(alias, ["id", "name"], list(rows[0])) if rows else None
+        return build_instance(Candidacy, alias, ["id", "name"], list(rows[0])) if rows else None
 
 
 _PROFILE_CANDIDACY = _ProfileCandidacy()
@@ -643,6 +711,7 @@ class CandidateProfilePage(_ActorParticipationTarget, _ActorContentMixin, Page):
 
     whole_page_kind = participation.PROFILE
     block_kind = participation.PROPOSAL
+    topic_streams = ("proposals",)
 
     candidacy = models.OneToOneField(
         "electoral.Candidacy",

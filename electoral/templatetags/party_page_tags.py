@@ -8,12 +8,15 @@ whitespace, every value escaped as autoescape did, the same filters and the
 same "decide_target_extras" hooks), so the HTML does not change.
 """
 
+import functools
+
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from wagtail.rich_text import RichText, expand_db_html
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from electoral.editorial import review
@@ -42,6 +45,31 @@ def _title_or_topic(value):
     topic; so does this."""
     fallback = value["topic"].name
     return _text(value["title"] or fallback)
+
+
+RICH_TEXT_TEMPLATE = "wagtailcore/shared/richtext.html"
+
+
+@functools.cache
+def _rich_text_template_is_plain():
+    """True when the rich text template the engine finds is Wagtail's own
+    `{{ html|safe }}` (not, say, wagtail.contrib.legacy.richtext's <div>)."""
+    from django.template.loader import get_template
+
+    try:
+        return get_template(RICH_TEXT_TEMPLATE).template.source == "{{ html|safe }}"
+    except Exception:  # noqa: BLE001 - another engine or loader: render it
+        return False
+
+
+def _rich_text(value):
+    """`{{ value|richtext }}` of a rich text block's value: RichText renders
+    `{{ html|safe }}` with its expanded source through the template engine at
+    every section (a fifth of a cold platform); that template writes exactly
+    the expanded source, so it is returned as is."""
+    if type(value) is RichText and _rich_text_template_is_plain():
+        return mark_safe(expand_db_html(value.source))
+    return richtext(value)
 
 
 @register.simple_tag
@@ -84,7 +112,7 @@ def platform_sections(context, page, sections):
             f'<a href="/partidos/?tema={_name(topic, "slug")}">comparar con las demás'
             " plataformas</a></p>\n"
             "                            "
-            f'<div class="prose">{enrich(richtext(value["text"]), page)}</div>\n'
+            f'<div class="prose">{enrich(_rich_text(value["text"]), page)}</div>\n'
             f"                            {link}\n"
             "                            "
             f"{target_extras(context, page, block.id)}\n"

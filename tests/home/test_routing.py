@@ -166,6 +166,8 @@ def test_the_precompiled_page_query_builds_what_the_orm_builds(site):
         theirs = model.objects.get(pk=pk)
         assert type(ours) is type(theirs) and fields(ours) == fields(theirs)
         assert (ours._state.db, ours._state.adding) == (theirs._state.db, theirs._state.adding)
+        assert ours._state.fetch_mode == theirs._state.fetch_mode
+        assert list(ours.__dict__) == list(theirs.__dict__)  # the same order too
         checked.add(model)
     assert len(checked) >= 8  # every kind of page of the site, with dates and JSON
     # ... and built from the compiled SQL (home/compiled.py), not by the ORM's fallback.
@@ -175,6 +177,8 @@ def test_the_precompiled_page_query_builds_what_the_orm_builds(site):
         compiled = routing._page_queries[(model, True)]._compiled
         (plan,) = [plan for key, plan in compiled.items() if key[0] == "default"]
         assert plan[2] is not None, model
+        # ... without the constructors (home/compiled.py `_build`).
+        assert plan[2][4] is not None, model
     page = MunicipalityPage.objects.live().get(name="Toluca")
     page.unpublish()
     assert routing.fetch_live_page(MunicipalityPage, page.pk) is None
@@ -227,3 +231,111 @@ def test_a_remembered_actor_is_the_orms_and_follows_a_move(site, rf, shell_cache
     request.COOKIES["sessionid"] = "x"
     page.remember_actor(request)
     assert "_actor_pk" not in page.__dict__ and page.actor.pk == moved.pk
+
+
+def test_an_actor_card_is_the_orms_and_follows_a_publish_and_a_move(site, rf, shell_cache):
+    """What a platform or profile shows of its actor (ActorCard: id, title, URL),
+    kept for the generation for an anonymous GET: the same as the ORM's actor
+    page, and a new one after the actor's publish or the page's move."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from electoral.models import CandidateProfileIndexPage, CandidateProfilePage
+    from electoral.parties.models import ActorCard, PoliticalActorPage
+
+    def card(pk, user=None):
+        request = rf.get("/")
+        request.user = user or AnonymousUser()
+        page = CandidateProfilePage.objects.get(pk=pk)
+        page.remember_actor(request)
+        with CaptureQueriesContext(connection) as queries:
+            found = page.actor_card
+        return found, len(queries.captured_queries)
+
+    def orms(pk):
+        actor = PoliticalActorPage.objects.ancestor_of(CandidateProfilePage.objects.get(pk=pk))
+        actor = actor.get()
+        return (actor.pk, actor.title, actor.url)
+
+    profile = CandidateProfilePage.objects.live().order_by("path").first()
+    for _ in range(2):  # computed, then kept: no query when the template reads it
+        ours, queries = card(profile.pk)
+        assert type(ours) is ActorCard and queries == 0
+        assert (ours.pk, ours.title, ours.url) == orms(profile.pk)
+
+    actor = PoliticalActorPage.objects.get(pk=ours.pk)
+    actor.title = "Partido renombrado"
+    actor.save_revision().publish()
+    ours, _ = card(profile.pk)
+    assert ours.title == "Partido renombrado"
+    assert (ours.pk, ours.title, ours.url) == orms(profile.pk)
+
+    other = (
+        CandidateProfileIndexPage.objects.exclude(path__startswith=actor.path)
+        .order_by("path")
+        .first()
+    )
+    profile.move(other, pos="last-child")
+    moved, _ = card(profile.pk)
+    assert moved.pk != actor.pk and (moved.pk, moved.title, moved.url) == orms(profile.pk)
+
+    # A signed-in editor's page reads it from the database (the ORM's actor).
+    page = CandidateProfilePage.objects.get(pk=profile.pk)
+    request = rf.get("/")
+    request.user = site.root_page.owner or AnonymousUser()
+    request.COOKIES["sessionid"] = "x"
+    page.remember_actor(request)
+    assert "actor_card" not in page.__dict__
+    assert (page.actor_card.pk, page.actor_card.title, page.actor_card.url) == orms(profile.pk)
+
+
+def test_a_precompiled_page_still_sends_post_init_to_its_receivers(site):
+    """Built without the constructors only while no pre_init/post_init receiver
+    listens: a receiver connected gets its signal, as from the ORM."""
+    from django.db.models.signals import post_init
+
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance.pk)
+
+    post_init.connect(receiver, sender=MunicipalityPage)
+    try:
+        assert routing.fetch_live_page(MunicipalityPage, page.pk).pk == page.pk
+    finally:
+        post_init.disconnect(receiver, sender=MunicipalityPage)
+    assert seen == [page.pk]
+    routing.fetch_live_page(MunicipalityPage, page.pk)
+    assert seen == [page.pk]
+
+
+def test_build_instance_is_model_from_db(site):
+    """home.compiled.build_instance: the instance Model.from_db builds, for a
+    whole row and for some fields (the others deferred), pages and plain models."""
+    from electoral.parties.candidacies import Candidacy
+    from home.compiled import build_instance
+
+    page = MunicipalityPage.objects.live().get(name="Toluca")
+    candidacy = Candidacy.objects.order_by("pk").first()
+    cases = [
+        (MunicipalityPage, ["page_ptr_id", "name"], [page.pk, page.name]),
+        (Candidacy, ["id", "name"], [candidacy.pk, candidacy.name]),
+        (
+            Candidacy,
+            [f.attname for f in Candidacy._meta.concrete_fields],
+            [getattr(candidacy, f.attname) for f in Candidacy._meta.concrete_fields],
+        ),
+    ]
+    for model, names, values in cases:
+        ours = build_instance(model, "default", names, values)
+        theirs = model.from_db("default", names, values)
+        assert type(ours) is model and list(ours.__dict__) == list(theirs.__dict__)
+        assert {k: v for k, v in ours.__dict__.items() if k != "_state"} == {
+            k: v for k, v in theirs.__dict__.items() if k != "_state"
+        }
+        assert (ours._state.db, ours._state.adding) == ("default", False)
+        assert ours.get_deferred_fields() == theirs.get_deferred_fields()
+    assert (
+        build_instance(MunicipalityPage, "default", ["page_ptr_id", "name"], [page.pk, "x"]).pk
+        == page.pk
+    )

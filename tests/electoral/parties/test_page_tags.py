@@ -129,3 +129,21 @@ def test_breadcrumbs_tag_writes_what_the_include_wrote(site):
             new = render("{% parties_breadcrumbs current=current actor=actor %}", context)
             assert new == old
         assert render("{% parties_breadcrumbs current=current %}", context) == old
+
+
+def test_rich_text_is_what_wagtails_template_writes(site):
+    """party_page_tags._rich_text: the expanded source, as Wagtail's
+    `{{ html|safe }}` rendering of it (internal links expanded too)."""
+    from wagtail.rich_text import RichText
+    from wagtail.templatetags.wagtailcore_tags import richtext
+
+    from electoral.templatetags.party_page_tags import _rich_text
+
+    page = PlatformPage.objects.live().first()
+    for source in [
+        f'<p>Ver <a linktype="page" id="{page.pk}">la plataforma</a> &amp; más</p>',
+        "<p>Texto <b>con</b> formato</p><ul><li>uno</li></ul>",
+        "",
+    ]:
+        value = RichText(source)
+        assert str(_rich_text(value)) == str(richtext(value)) == str(value)
