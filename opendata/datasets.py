@@ -35,7 +35,7 @@ from electoral.parties.models import (
 from electoral.parties.views import candidacy_rows
 from electoral.results.figures import contest_figures
 from electoral.results.managers import CURRENT_PROCESS_YEAR
-from electoral.results.models import Contest
+from electoral.results.models import Contest, VoteOption
 from home.models import ElectionCalendar
 from participation.statistics import figures as statistics_figures
 from participation.statistics.views import all_rows as statistics_rows
@@ -86,6 +86,9 @@ class Dataset:
     updated: object = None  # callable() -> date/datetime or None
     availability: object = None  # callable(request) -> "" when public, else a Spanish sentence
     notes: list = field(default_factory=list)
+    # callable(request) -> the number of rows row_source gives, without building
+    # them (the index shows every dataset's count); None: len() of the rows.
+    row_count: object = None
 
     @property
     def header(self):
@@ -100,6 +103,14 @@ class Dataset:
         if self.unavailable(request):
             return []
         return [list(row) for row in self.row_source(request)]
+
+    def count(self, request):
+        """How many rows `rows(request)` has (0 before the dataset is public)."""
+        if self.unavailable(request):
+            return 0
+        if self.row_count is not None:
+            return self.row_count(request)
+        return sum(1 for _ in self.row_source(request))
 
     def last_update(self):
         value = self.updated() if self.updated else None
@@ -420,6 +431,17 @@ def contest_rows(request, contests=None):
             f["margen"],
             f["fuente"],
         ]
+
+
+def contest_count(request):
+    """len(contest_rows(request)): one row per public contest."""
+    return public_contests(request).count()
+
+
+def option_count(request):
+    """len(option_rows(request)): one row per vote option of a public contest
+    (contest_figures lists every option of its contest)."""
+    return VoteOption.objects.filter(contest__in=public_contests(request)).count()
 
 
 def option_rows(request, contests=None):
@@ -797,6 +819,7 @@ DATASETS = [
         licence=LICENCE_EMAGAR
         + " Datos de 2018: estadística pública del INE, sin licencia declarada.",
         row_source=contest_rows,
+        row_count=contest_count,
         updated=results_updated,
     ),
     Dataset(
@@ -829,6 +852,7 @@ DATASETS = [
         licence=LICENCE_EMAGAR
         + " Datos de 2018: estadística pública del INE, sin licencia declarada.",
         row_source=option_rows,
+        row_count=option_count,
         updated=results_updated,
     ),
     Dataset(

@@ -118,7 +118,7 @@ def _summaries(request):
             {
                 "d": d,
                 "unavailable": message,
-                "count": None if message else len(d.rows(request)),
+                "count": None if message else d.count(request),
                 "updated": _updated_text(d),
             }
         )

@@ -520,6 +520,17 @@ def ballot_candidacies():
     return {"toluca": toluca, "actors": [pan, mc], "district": d5}
 
 
+def ballot_objects():
+    """What ballot_candidacies() returns, looked up in the "ballot" snapshot it
+    builds (the calendar's dates set again relative to now, as it does)."""
+    open_calendar()
+    return {
+        "toluca": MunicipalityPage.objects.get(ine_code=107),
+        "actors": [PoliticalActorPage.objects.get(registry_key=key) for key in ("pan", "mc")],
+        "district": DistrictPage.objects.get(number=5),
+    }
+
+
 def ballot_20000():
     """The "ballot-20000" snapshot: the ballot tests' section, its actors and
     eight more, 63 municipalities and 10 districts with whole slates (14

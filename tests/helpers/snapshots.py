@@ -92,6 +92,12 @@ def _build_candidacies_20000():
     twenty_thousand_candidacies()
 
 
+def _build_ballot():
+    from tests.electoral.factories import ballot_candidacies
+
+    ballot_candidacies()
+
+
 def _build_ballot_20000():
     from tests.electoral.factories import ballot_20000
 
@@ -180,6 +186,9 @@ BUILDERS = {
     "capture": _build_capture,
     # ~20,900 candidacies of 10 made-up actors (query budgets, pagination).
     "candidacies-20000": _build_candidacies_20000,
+    # The ballot tests' section 5169 of Toluca, PAN and MC with a slate each
+    # (tests/electoral/parties/test_ballot.py): the `ballot` fixture.
+    "ballot": _build_ballot,
     # The ballot tests' section 5169 and ten actors' slates in 63 municipalities:
     # 20,360 candidacies (the ballot's query budget).
     "ballot-20000": _build_ballot_20000,
@@ -220,6 +229,7 @@ FIXTURE_SNAPSHOTS = {
     "feedback_page": "participation",
     "delivery_dataset": "delivery",
     "organos": "representation",
+    "ballot": "ballot",
     # Last: with any of the above, the home steps run on top of that snapshot.
     "home_site": "site-shell",
 }

@@ -36,6 +36,22 @@ def test_csv_json_and_page_show_the_same_rows(client, results_phase, participati
     assert shown and int(shown.group(1).replace(",", "")) == doc["total"]
 
 
+@pytest.mark.parametrize("slug", ["resultados-elecciones", "resultados-votos"])
+def test_counted_results_datasets_count_their_rows_before_2021_is_public(
+    client, campaign_phase, slug
+):
+    """The index counts the results datasets without building their rows
+    (Dataset.row_count): the same number as the JSON's rows with 2021 hidden too
+    (test_csv_json_and_page_show_the_same_rows checks it with 2021 shown)."""
+    assert next(d for d in DATASETS if d.slug == slug).row_count is not None
+    doc, _, rows = json_rows(client.get(f"/datos/{slug}.json"))
+    assert rows and doc["total"] == len(rows)
+    assert all(r[1] < 2021 for r in rows), "2021 is not public in the campaign"
+    index = client.get("/datos/").content.decode()
+    shown = re.search(rf'data-filas="{slug}">([\d,]+)<', index)
+    assert shown and int(shown.group(1).replace(",", "")) == len(rows)
+
+
 def test_real_counts_and_both_municipality_numberings(client, results_phase):
     counts = {}
     for slug in ("municipios", "distritos", "secciones", "candidaturas"):

@@ -6,15 +6,16 @@ import re
 import pytest
 
 from electoral.models import Candidacy
-from tests.electoral.factories import ballot_candidacies, open_calendar
+from tests.electoral.factories import ballot_objects, open_calendar
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def ballot(db):
-    """Section 5169 of Toluca, PAN and MC (tests/electoral/factories.py)."""
-    return ballot_candidacies()
+    """Section 5169 of Toluca, PAN and MC (tests/electoral/factories.py
+    ballot_candidacies): built once, as the "ballot" snapshot."""
+    return ballot_objects()
 
 
 def test_ballot_lists_candidacies_by_actor_heads_first(client, ballot):
