@@ -139,9 +139,16 @@ def feature_open(feature, request=None):
     """home.calendar.is_open(feature) for menus and links. One query per request
     at most: Wagtail keeps the loaded setting on the request. (Not kept in the
     shared cache: a calendar changed by a command in another process would not
-    clear a per-process cache, and menus would lie until it expired.)"""
-
-    return ElectionCalendar.load(request_or_site=request).is_open(feature)
+    clear a per-process cache, and menus would lie until it expired.) Each
+    feature is asked once per request: the main menu, the footer and the home
+    page's entry points ask for the same sections, and agree."""
+    if not hasattr(request, "COOKIES"):  # no request (or a Site): nothing to keep it on
+        return ElectionCalendar.load(request_or_site=request).is_open(feature)
+    answers = request.__dict__.setdefault("_decide_open_features", {})
+    answer = answers.get(feature)
+    if answer is None:
+        answer = answers[feature] = ElectionCalendar.load(request_or_site=request).is_open(feature)
+    return answer
 
 
 def _live_paths_of(request):
@@ -153,18 +160,6 @@ def _live_paths_of(request):
     if paths is None:
         paths = request._live_section_paths = _live_top_level_paths()
     return paths
-
-
-def _open_for(feature, request):
-    """feature_open(), asked once per request for each feature (the main menu
-    and the footer ask for the same sections)."""
-    if request is None:
-        return feature_open(feature)
-    answers = request.__dict__.setdefault("_decide_open_features", {})
-    answer = answers.get(feature)
-    if answer is None:
-        answer = answers[feature] = feature_open(feature, request)
-    return answer
 
 
 def available(entries, request=None):
@@ -187,7 +182,7 @@ def available(entries, request=None):
             if url not in live_paths:
                 continue
         feature = CALENDAR_GATES.get(url)
-        if feature and not _open_for(feature, request):
+        if feature and not feature_open(feature, request):
             continue
         shown.append(entry)
     return shown
